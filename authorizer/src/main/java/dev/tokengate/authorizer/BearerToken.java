@@ -1,0 +1,66 @@
+package dev.tokengate.authorizer;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The token of an {@code Authorization: Bearer <compact JWS>} header value (RFC 6750 section 2.1).
+ *
+ * <p>The scheme is case-insensitive and followed by exactly one space and exactly one token: three non-empty
+ * runs of base64url characters ({@code A-Z a-z 0-9 - _}) joined by two dots, and nothing else (no padding, no
+ * whitespace, no second token). Whether the segments really are canonical base64url of a valid JWS is for the
+ * {@link TokenVerifier} to decide. Immutable and thread-safe; {@link #toString()} never shows the token.
+ *
+ * @param compactJws the token, exactly as sent
+ */
+public record BearerToken(String compactJws) {
+
+  private static final String SCHEME = "Bearer ";
+
+  /** Rejects null. */
+  public BearerToken {
+    Objects.requireNonNull(compactJws, "compactJws");
+  }
+
+  /**
+   * Extracts the token from an {@code Authorization} header value.
+   *
+   * @param headerValue the header value, possibly null
+   * @return the token, or empty when the value is not {@code Bearer <compact JWS>} (API Gateway must answer 401)
+   */
+  public static Optional<BearerToken> parse(String headerValue) {
+    if (headerValue == null
+        || headerValue.length() <= SCHEME.length()
+        || !headerValue.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return Optional.empty();
+    }
+    String token = headerValue.substring(SCHEME.length());
+    return hasCompactShape(token) ? Optional.of(new BearerToken(token)) : Optional.empty();
+  }
+
+  /** A hand-written scan instead of a regular expression: linear, and no backtracking on hostile input. */
+  private static boolean hasCompactShape(String token) {
+    int dots = 0;
+    int segmentLength = 0;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '.') {
+        if (segmentLength == 0 || ++dots > 2) {
+          return false;
+        }
+        segmentLength = 0;
+      } else if (Base64Url.isAlphabet(c)) {
+        segmentLength++;
+      } else {
+        return false;
+      }
+    }
+    return dots == 2 && segmentLength > 0;
+  }
+
+  /** Shows a fingerprint, never the token: records print their components, and tokens must not reach logs. */
+  @Override
+  public String toString() {
+    return "BearerToken[fingerprint=" + TokenFingerprint.of(compactJws) + "]";
+  }
+}

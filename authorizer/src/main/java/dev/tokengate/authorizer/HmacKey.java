@@ -1,0 +1,53 @@
+package dev.tokengate.authorizer;
+
+import com.auth0.jwt.algorithms.Algorithm;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One HS256 verification key with its RFC 7638 thumbprint. Built once (at init or when a key source refreshes),
+ * then shared.
+ *
+ * <p>{@link #toString()} shows only the thumbprint. Immutable and thread-safe.
+ */
+public final class HmacKey {
+
+  private final String thumbprint;
+  private final Algorithm algorithm;
+
+  private HmacKey(byte[] key) {
+    this.thumbprint = KeyThumbprint.of(key);
+    this.algorithm = Algorithm.HMAC256(key);
+  }
+
+  /**
+   * Makes a key from a secret's exact UTF-8 bytes (never trimmed or re-encoded).
+   *
+   * @param secret the secret
+   * @return the key
+   * @throws IllegalArgumentException when the secret is shorter than {@value AuthorizerConfig#MIN_SECRET_BYTES}
+   *     bytes; the message never contains the secret
+   */
+  public static HmacKey fromSecret(String secret) {
+    byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+    if (key.length < AuthorizerConfig.MIN_SECRET_BYTES) {
+      throw new IllegalArgumentException("an HS256 key needs at least " + AuthorizerConfig.MIN_SECRET_BYTES
+          + " bytes, this one has " + key.length);
+    }
+    return new HmacKey(key);
+  }
+
+  /** The key's RFC 7638 thumbprint, what {@code kid} carries when {@code token-cli} signs with it. */
+  public String thumbprint() {
+    return thumbprint;
+  }
+
+  /** java-jwt's HMAC for this key; java-jwt computes and compares the MAC (in constant time). */
+  Algorithm algorithm() {
+    return algorithm;
+  }
+
+  @Override
+  public String toString() {
+    return "HmacKey[thumbprint=" + thumbprint + "]";
+  }
+}
