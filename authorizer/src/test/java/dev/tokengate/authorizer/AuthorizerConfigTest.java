@@ -81,6 +81,13 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void acceptsASecretOfExactly32Bytes() {
+    String secret = "k".repeat(AuthorizerConfig.MIN_SECRET_BYTES);
+
+    assertThat(config(JWT_SECRET, secret).secret()).contains(secret);
+  }
+
+  @Test
   void countsSecretLengthInUtf8Bytes() {
     // 11 characters of 3 bytes each: 33 bytes, enough; 10 of them: 30 bytes, too few.
     assertThat(config(JWT_SECRET, "\u20ac".repeat(11)).secret()).isPresent();
