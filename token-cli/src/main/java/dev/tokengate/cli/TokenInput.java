@@ -40,8 +40,11 @@ final class TokenInput {
     if (rest.toLowerCase(Locale.ROOT).startsWith(HEADER)) {
       rest = rest.substring(HEADER.length()).strip();
     }
-    if (rest.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
+    String lower = rest.toLowerCase(Locale.ROOT);
+    if (lower.startsWith(SCHEME)) {
       rest = rest.substring(SCHEME.length()).strip();
+    } else if (lower.equals(SCHEME.strip())) {
+      rest = "";
     }
     return rest;
   }
