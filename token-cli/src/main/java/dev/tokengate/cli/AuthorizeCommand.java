@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -119,7 +118,7 @@ final class AuthorizeCommand implements Callable<Integer> {
       throw new InputException("empty token: pass the token as an argument, or '-' and pipe it on stdin");
     }
     // Passed to the handler as API Gateway would: a malformed value is for the handler to refuse (401).
-    String header = value.toLowerCase(Locale.ROOT).startsWith("bearer ") ? value : "Bearer " + value;
+    String header = TokenInput.startsWithIgnoreCase(value, "bearer ") ? value : "Bearer " + value;
     return new Request(header, methodArn.arn());
   }
 

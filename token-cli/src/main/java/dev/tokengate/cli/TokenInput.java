@@ -2,7 +2,6 @@ package dev.tokengate.cli;
 
 import dev.tokengate.authorizer.BearerToken;
 import java.io.InputStream;
-import java.util.Locale;
 
 /**
  * Takes the token argument of {@code verify}, {@code inspect} and {@code authorize}: a bare token, a
@@ -37,15 +36,19 @@ final class TokenInput {
 
   private static String withoutScheme(String text) {
     String rest = text;
-    if (rest.toLowerCase(Locale.ROOT).startsWith(HEADER)) {
+    if (startsWithIgnoreCase(rest, HEADER)) {
       rest = rest.substring(HEADER.length()).strip();
     }
-    String lower = rest.toLowerCase(Locale.ROOT);
-    if (lower.startsWith(SCHEME)) {
+    if (startsWithIgnoreCase(rest, SCHEME)) {
       rest = rest.substring(SCHEME.length()).strip();
-    } else if (lower.equals(SCHEME.strip())) {
+    } else if (rest.length() == SCHEME.strip().length() && startsWithIgnoreCase(rest, SCHEME.strip())) {
       rest = "";
     }
     return rest;
+  }
+
+  /** Case-insensitive without case mapping, so no locale or Unicode folding can make another prefix match. */
+  static boolean startsWithIgnoreCase(String text, String prefix) {
+    return text.regionMatches(true, 0, prefix, 0, prefix.length());
   }
 }
