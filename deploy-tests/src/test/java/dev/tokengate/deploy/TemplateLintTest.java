@@ -1,0 +1,41 @@
+package dev.tokengate.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AWS's CloudFormation linter finds nothing to report in the SAM template, down to informational findings, and
+ * no error or warning in the CloudFormation the SAM translator generates from it. cfn-lint 1.x checks SAM
+ * templates against SAM's own schema without translating them, so the second run is what checks the generated
+ * resources.
+ */
+@Tag("integration")
+class TemplateLintTest {
+
+  @Test
+  void cfnLintFindsNothingInTheSamTemplate() throws Exception {
+    assertLintsClean(SamTranslation.TEMPLATE, "--include-checks", "I");
+  }
+
+  @Test
+  void cfnLintFindsNoErrorOrWarningInTheGeneratedCloudFormation() throws Exception {
+    // Informational findings left out: the translator writes the partition of the region it runs in into ARNs
+    // (I3042), which is right because CloudFormation runs it in the region being deployed to.
+    assertLintsClean(SamTranslation.translateToFile());
+  }
+
+  private static void assertLintsClean(Path template, String... options) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ExternalTool.cfnLint().toString()));
+    command.addAll(List.of(options));
+    command.addAll(List.of("--", template.toString()));
+    ExternalTool.Result lint = ExternalTool.run(command);
+
+    assertThat(lint.exitCode()).as("cfn-lint %s: %s", template.getFileName(), lint.describe()).isZero();
+    assertThat(lint.stdout()).as("cfn-lint findings").isBlank();
+  }
+}

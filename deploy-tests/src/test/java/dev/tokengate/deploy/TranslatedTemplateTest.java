@@ -1,0 +1,246 @@
+package dev.tokengate.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Proves the wiring of {@code template.yaml} on the CloudFormation that the AWS SAM translator generates from
+ * it: what API Gateway invokes, who may invoke what, and what each role may do.
+ */
+@Tag("integration")
+class TranslatedTemplateTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode cloudFormation;
+  private static JsonNode resources;
+
+  @BeforeAll
+  static void translate() throws Exception {
+    cloudFormation = SamTranslation.translate(Map.of());
+    resources = cloudFormation.path("Resources");
+  }
+
+  @Test
+  void authorizerInvokesTheSnapStartAliasNotTheFunction() {
+    JsonNode authorizer = authorizer();
+    String alias = aliasOf("AuthorizerFunction");
+
+    assertThat(authorizer.path("authorizerUri").path("Fn::Sub").path(1).path("__FunctionArn__"))
+        .isEqualTo(ref(alias));
+    assertThat(resources.path("AuthorizerFunction").path("Properties").path("SnapStart").path("ApplyOn").asText())
+        .isEqualTo("PublishedVersions");
+  }
+
+  @Test
+  void apiGatewayMayInvokeTheAuthorizerAlias() {
+    String alias = aliasOf("AuthorizerFunction");
+
+    assertThat(SamTranslation.idsOfType(cloudFormation, "AWS::Lambda::Permission")
+        .map(id -> resources.path(id).path("Properties"))
+        .filter(permission -> permission.path("FunctionName").equals(ref(alias))))
+        .singleElement()
+        .satisfies(permission -> {
+          assertThat(permission.path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+          assertThat(permission.path("Principal").asText()).isEqualTo("apigateway.amazonaws.com");
+          assertThat(permission.path("SourceArn").path("Fn::Sub").path(0).asText()).endsWith("/authorizers/*");
+          assertThat(permission.path("SourceArn").path("Fn::Sub").path(1).path("__ApiId__")).isEqualTo(ref("Api"));
+        });
+  }
+
+  @Test
+  void authorizerReadsTheBearerTokenFromTheAuthorizationHeaderAndCachesFiveMinutesByDefault() {
+    JsonNode authorizer = authorizer();
+
+    assertThat(authorizer.path("type").asText()).isEqualTo("token");
+    assertThat(securityDefinition().path("name").asText()).isEqualTo("Authorization");
+    assertThat(authorizer.path("authorizerResultTtlInSeconds").asInt(-1)).isEqualTo(300);
+  }
+
+  @Test
+  void cacheTtlParameterReachesTheAuthorizerEvenWhenZero() throws Exception {
+    JsonNode uncached = SamTranslation.translate(Map.of("AuthorizerCacheTtlSeconds", "0"));
+
+    assertThat(uncached.at("/Resources/Api/Properties/Body/securityDefinitions/JwtAuthorizer"
+        + "/x-amazon-apigateway-authorizer/authorizerResultTtlInSeconds").asText()).isEqualTo("0");
+  }
+
+  @Test
+  void everyRouteRequiresTheAuthorizerAndCallsTheHelloAlias() {
+    JsonNode paths = resources.at("/Api/Properties/Body/paths");
+    List<String> routes = new ArrayList<>();
+    paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+      routes.add(method.getKey().toUpperCase() + " " + path.getKey());
+      JsonNode operation = method.getValue();
+      assertThat(operation.path("security")).as(path.getKey())
+          .isEqualTo(JSON.createArrayNode().add(JSON.createObjectNode().set("JwtAuthorizer", JSON.createArrayNode())));
+      assertThat(operation.at("/x-amazon-apigateway-integration/uri/Fn::Sub").asText()).as(path.getKey())
+          .contains("${" + aliasOf("HelloFunction") + "}");
+    }));
+
+    assertThat(routes).containsExactlyInAnyOrder("GET /hello", "GET /whoami");
+  }
+
+  @ParameterizedTest(name = "{0} answers {1} {2}")
+  @CsvSource(delimiter = '|', value = {
+      "UNAUTHORIZED                   | 401 | {\"message\":\"Unauthorized\"}",
+      "ACCESS_DENIED                  | 403 | {\"message\":\"$context.authorizer.message\"}",
+      "AUTHORIZER_FAILURE             | 500 | {\"message\":\"Internal server error\"}",
+      "AUTHORIZER_CONFIGURATION_ERROR | 500 | {\"message\":\"Internal server error\"}",
+  })
+  void gatewayResponseAnswersWithItsStatusAndBody(String type, String status, String body) {
+    JsonNode response = resources.at("/Api/Properties/Body/x-amazon-apigateway-gateway-responses/" + type);
+
+    assertThat(response.path("statusCode").asText()).isEqualTo(status);
+    assertThat(response.path("responseTemplates").path("application/json").asText()).isEqualTo(body);
+  }
+
+  @Test
+  void unauthorizedNamesTheBearerScheme() {
+    assertThat(resources.at("/Api/Properties/Body/x-amazon-apigateway-gateway-responses/UNAUTHORIZED"
+        + "/responseParameters/gatewayresponse.header.WWW-Authenticate").asText()).isEqualTo("'Bearer'");
+  }
+
+  @Test
+  void authorizerRoleMayReadOnlyItsOwnSecret() {
+    List<JsonNode> statements = statementsOfRoleOf("AuthorizerFunction");
+
+    assertThat(statements)
+        .filteredOn(statement -> actions(statement).stream().anyMatch(action -> action.startsWith("secretsmanager:")))
+        .singleElement()
+        .satisfies(statement -> {
+          assertThat(actions(statement)).containsExactly("secretsmanager:GetSecretValue");
+          assertThat(statement.path("Resource")).isEqualTo(ref("JwtSecret"));
+        });
+  }
+
+  @Test
+  void helloRoleMayReadNoSecret() {
+    assertThat(statementsOfRoleOf("HelloFunction"))
+        .flatMap(TranslatedTemplateTest::actions)
+        .noneMatch(action -> action.startsWith("secretsmanager:") || action.startsWith("kms:"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"AuthorizerFunction", "HelloFunction"})
+  void roleMayOnlyWriteItsFunctionsOwnLogGroup(String function) {
+    String logGroup = resources.at("/" + function + "/Properties/LoggingConfig/LogGroup/Ref").asText();
+    JsonNode role = resources.path(roleOf(function)).path("Properties");
+
+    assertThat(role.has("ManagedPolicyArns")).as("managed policies grant more than needed").isFalse();
+    assertThat(statementsOfRoleOf(function))
+        .allSatisfy(statement -> {
+          assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+          assertThat(statement.path("Resource").toString()).doesNotContain("*");
+          assertThat(actions(statement)).noneMatch(action -> action.contains("*"));
+        })
+        .filteredOn(statement -> actions(statement).stream().anyMatch(action -> action.startsWith("logs:")))
+        .singleElement()
+        .satisfies(statement -> {
+          assertThat(actions(statement)).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
+          assertThat(statement.path("Resource").path("Fn::GetAtt"))
+              .isEqualTo(JSON.createArrayNode().add(logGroup).add("Arn"));
+        });
+    assertThat(resources.path(logGroup).path("Properties").path("RetentionInDays").asInt()).isPositive();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"AuthorizerFunction", "HelloFunction"})
+  void functionRestoresFromSnapStartSnapshotsOnArm64(String function) {
+    JsonNode properties = resources.path(function).path("Properties");
+
+    assertThat(properties.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+    assertThat(properties.path("Architectures").toString()).isEqualTo("[\"arm64\"]");
+    assertThat(properties.path("Runtime").asText()).isEqualTo("java25");
+    assertThat(properties.at("/Environment/Variables/JAVA_TOOL_OPTIONS").asText())
+        .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+  }
+
+  @Test
+  void authorizerGetsTheSecretArnAndNoVariableForAnEmptyIssuerOrAudience() {
+    JsonNode variables = resources.at("/AuthorizerFunction/Properties/Environment/Variables");
+
+    assertThat(variables.path("JWT_SECRET_ARN")).isEqualTo(ref("JwtSecret"));
+    assertThat(variables.path("JWT_SECRET").isMissingNode()).as("the key itself is never in the environment").isTrue();
+    assertThat(variables.path("JWT_ISSUER").path("Fn::If").toString())
+        .isEqualTo("[\"HasIssuer\",{\"Ref\":\"JwtIssuer\"},{\"Ref\":\"AWS::NoValue\"}]");
+    assertThat(variables.path("JWT_AUDIENCE").path("Fn::If").toString())
+        .isEqualTo("[\"HasAudience\",{\"Ref\":\"JwtAudience\"},{\"Ref\":\"AWS::NoValue\"}]");
+    assertThat(variables.path("POLICY_SCOPE")).isEqualTo(ref("PolicyScope"));
+    assertThat(resources.at("/HelloFunction/Properties/Environment/Variables").fieldNames())
+        .toIterable().noneMatch(name -> name.startsWith("JWT_"));
+  }
+
+  @Test
+  void signingKeyIsGeneratedWithSixtyFourCharacters() {
+    JsonNode secret = resources.path("JwtSecret").path("Properties");
+
+    assertThat(secret.has("SecretString")).as("no key in the template").isFalse();
+    assertThat(secret.at("/GenerateSecretString/PasswordLength").asInt()).isEqualTo(64);
+    assertThat(secret.at("/GenerateSecretString/ExcludePunctuation").asBoolean()).isTrue();
+    assertThat(secret.at("/GenerateSecretString/GenerateStringKey").isMissingNode())
+        .as("a plain string, not JSON").isTrue();
+  }
+
+  @Test
+  void methodScopeIsRefusedWithCachingOn() {
+    JsonNode rule = cloudFormation.at("/Rules/MethodScopeNeedsCachingOff");
+
+    assertThat(rule.path("RuleCondition").toString()).isEqualTo("{\"Fn::Equals\":[{\"Ref\":\"PolicyScope\"},\"method\"]}");
+    assertThat(rule.at("/Assertions/0/Assert").toString())
+        .isEqualTo("{\"Fn::Equals\":[{\"Ref\":\"AuthorizerCacheTtlSeconds\"},\"0\"]}");
+  }
+
+  private static JsonNode securityDefinition() {
+    return resources.at("/Api/Properties/Body/securityDefinitions/JwtAuthorizer");
+  }
+
+  private static JsonNode authorizer() {
+    return securityDefinition().path("x-amazon-apigateway-authorizer");
+  }
+
+  /** The SAM-generated alias of a function, which points at a published (SnapStart) version. */
+  private static String aliasOf(String function) {
+    return SamTranslation.idsOfType(cloudFormation, "AWS::Lambda::Alias")
+        .filter(id -> resources.path(id).path("Properties").path("FunctionName").equals(ref(function)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no alias for " + function));
+  }
+
+  private static String roleOf(String function) {
+    return resources.at("/" + function + "/Properties/Role/Fn::GetAtt/0").asText();
+  }
+
+  private static List<JsonNode> statementsOfRoleOf(String function) {
+    List<JsonNode> statements = new ArrayList<>();
+    resources.path(roleOf(function)).path("Properties").path("Policies")
+        .forEach(policy -> policy.at("/PolicyDocument/Statement").forEach(statements::add));
+    assertThat(statements).as("inline statements of %s's role", function).isNotEmpty();
+    return statements;
+  }
+
+  private static List<String> actions(JsonNode statement) {
+    JsonNode action = statement.path("Action");
+    List<String> actions = new ArrayList<>();
+    if (action.isArray()) {
+      action.forEach(each -> actions.add(each.asText()));
+    } else {
+      actions.add(action.asText());
+    }
+    return actions;
+  }
+
+  private static JsonNode ref(String logicalId) {
+    return JSON.createObjectNode().put("Ref", logicalId);
+  }
+}
