@@ -155,8 +155,10 @@ final class RotatingKeySource implements KeySource, Resource {
     }
     try {
       Instant now = clock.instant();
-      boolean backingOff = !ignoreBackoff && now.isBefore(retryNotBefore);
-      if (backingOff || now.isBefore(lastAttempt.plus(minInterval))) {
+      // Before the last attempt means the clock went backwards: then waiting makes no sense.
+      boolean clockWentBack = now.isBefore(lastAttempt);
+      boolean backingOff = !ignoreBackoff && now.isBefore(retryNotBefore) && !clockWentBack;
+      if (backingOff || (now.isBefore(lastAttempt.plus(minInterval)) && !clockWentBack)) {
         return;
       }
       lastAttempt = now;
