@@ -34,10 +34,10 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Denied {
   record Allowed(
       String principal, Map<String, Object> context, Map<String, Object> claims, Optional<String> kid)
       implements Verdict {
-    /** Copies the maps so the verdict stays immutable. */
+    /** Copies the maps, keeping their order, so the verdict stays immutable. */
     public Allowed {
       Objects.requireNonNull(principal, "principal");
-      context = Map.copyOf(context);
+      context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
       claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
       Objects.requireNonNull(kid, "kid");
     }
