@@ -119,6 +119,11 @@ final class LocalApi implements AutoCloseable {
         explainLeftOutVariables(function, log);
         Map<String, String> local = needsJwtVariables(function, authorizers) ? jwtVariables : Map.of();
         Path taskRoot = TaskRoot.prepare(function.codeUri(), workDir);
+        if (!TaskRoot.containsHandlerClass(taskRoot, function.handler())) {
+          throw new StartupException(function.name() + ": its handler class "
+              + function.handler().split("::")[0] + " is not in " + function.codeUri()
+              + "; check Handler in the template, or rebuild with ./mvnw -B package");
+        }
         runners.put(function.name(), new FunctionRunner(function, taskRoot, jvm, local, log, clock));
       }
       startAll(runners.values());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -39,5 +41,34 @@ final class TaskRoot {
       }
     }
     return root;
+  }
+
+  /**
+   * Whether the handler's class is where Lambda's class loader looks: in the task root itself or in a jar under
+   * its {@code lib/}. The runtime client only finds out on the first invocation; this tells at startup.
+   *
+   * @param handler {@code package.Class::method} or {@code package.Class}
+   */
+  static boolean containsHandlerClass(Path root, String handler) throws IOException {
+    int separator = handler.indexOf("::");
+    String className = separator < 0 ? handler : handler.substring(0, separator);
+    String entry = className.replace('.', '/') + ".class";
+    if (Files.isRegularFile(root.resolve(entry))) {
+      return true;
+    }
+    Path lib = root.resolve("lib");
+    if (!Files.isDirectory(lib)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(lib)) {
+      for (Path jar : files.filter(file -> file.getFileName().toString().endsWith(".jar")).toList()) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+          if (file.getEntry(entry) != null) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }
