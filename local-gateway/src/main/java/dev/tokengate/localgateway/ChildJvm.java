@@ -16,18 +16,23 @@ import java.util.stream.Collectors;
 final class ChildJvm {
 
   static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  /** Where the runtime client loads its JNI library from instead of unpacking its own copy. */
+  static final String NATIVE_LIBRARY_PROPERTY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
   private final Path java;
   private final List<Path> runtimeJars;
+  private final Path nativeLibrary;
 
-  ChildJvm(Path java, List<Path> runtimeJars) {
+  ChildJvm(Path java, List<Path> runtimeJars, Path nativeLibrary) {
     this.java = java;
     this.runtimeJars = List.copyOf(runtimeJars);
+    this.nativeLibrary = nativeLibrary;
   }
 
   /** The JVM running local-gateway also runs the functions. */
-  static ChildJvm ofCurrentJava(List<Path> runtimeJars) {
-    return new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"), runtimeJars);
+  static ChildJvm ofCurrentJava(List<Path> runtimeJars, Path nativeLibrary) {
+    return new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"), runtimeJars, nativeLibrary);
   }
 
   /**
@@ -40,6 +45,7 @@ final class ChildJvm {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmOptions(function.memoryMb()));
+    command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary);
     command.add("-cp");
     command.add(runtimeJars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
     command.add(RUNTIME_MAIN);

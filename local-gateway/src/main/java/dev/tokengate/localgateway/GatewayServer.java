@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -44,7 +42,7 @@ final class GatewayServer implements AutoCloseable {
    * @throws java.net.BindException when the port is taken
    */
   static GatewayServer bind(int port) throws IOException {
-    return new GatewayServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64));
+    return new GatewayServer(LoopbackHttpServer.create(port, 64));
   }
 
   int port() {

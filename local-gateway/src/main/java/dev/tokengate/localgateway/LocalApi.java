@@ -112,7 +112,8 @@ final class LocalApi implements AutoCloseable {
     Path workDir = null;
     try {
       workDir = Files.createTempDirectory("local-gateway-");
-      ChildJvm jvm = ChildJvm.ofCurrentJava(runtimeJars);
+      ChildJvm jvm = ChildJvm.ofCurrentJava(runtimeJars,
+          LambdaRuntimeJars.unpackNativeLibrary(runtimeJars, workDir));
       Set<String> authorizers = authorizerFunctions(template);
       for (LambdaFunction declared : template.functions().values()) {
         LambdaFunction function = withoutSecretArn(declared);

@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +59,7 @@ final class RuntimeApi implements AutoCloseable {
   private RuntimeApi(String functionArn, Clock clock) throws IOException {
     this.functionArn = functionArn;
     this.clock = clock;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server = LoopbackHttpServer.create(0, 0);
     this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "runtime-api");
       thread.setDaemon(true);

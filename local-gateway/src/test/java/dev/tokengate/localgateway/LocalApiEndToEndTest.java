@@ -3,8 +3,6 @@ package dev.tokengate.localgateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalApiEndToEndTest {
 
-  static final Path HELLO_ARTIFACT = Path.of("..", "hello-lambda", "target", "hello-lambda.jar").toAbsolutePath().normalize();
-
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<String> LOG = Collections.synchronizedList(new ArrayList<>());
 
@@ -44,7 +38,7 @@ class LocalApiEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    api = LocalApi.start(new LocalApi.Settings(endToEndTemplate(dir), 0, Map.of(), Map.of()), LOG::add,
+    api = LocalApi.start(new LocalApi.Settings(EndToEndStack.writeTemplate(dir), 0, Map.of(), Map.of()), LOG::add,
         Clock.systemUTC());
   }
 
@@ -142,7 +136,7 @@ class LocalApiEndToEndTest {
 
   @Test
   void reportsAMissingArtifactWithTheBuildCommand(@TempDir Path other) throws Exception {
-    Path template = endToEndTemplate(other);
+    Path template = EndToEndStack.writeTemplate(other);
     Files.delete(other.resolve("authorizer.jar"));
 
     assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
@@ -155,7 +149,7 @@ class LocalApiEndToEndTest {
   @Test
   void reportsABusyPort(@TempDir Path other) throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      Path template = endToEndTemplate(other);
+      Path template = EndToEndStack.writeTemplate(other);
 
       assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, taken.getLocalPort(), Map.of(),
           Map.of()), line -> { }, Clock.systemUTC()))
@@ -166,7 +160,7 @@ class LocalApiEndToEndTest {
 
   @Test
   void reportsAHandlerClassThatIsNotInTheArtifact(@TempDir Path other) throws Exception {
-    Path template = endToEndTemplate(other);
+    Path template = EndToEndStack.writeTemplate(other);
     Files.writeString(template, Files.readString(template)
         .replace("dev.tokengate.hello.HelloHandler::handleRequest", "dev.tokengate.hello.Missing::handleRequest"));
 
@@ -178,7 +172,7 @@ class LocalApiEndToEndTest {
 
   @Test
   void reportsAFunctionWhoseInitFails(@TempDir Path other) throws Exception {
-    Path template = endToEndTemplate(other);
+    Path template = EndToEndStack.writeTemplate(other);
     Files.writeString(template, Files.readString(template).replace(
         "      Handler: dev.tokengate.localgateway.TestAuthorizer::handleRequest",
         "      Handler: dev.tokengate.localgateway.TestAuthorizer::handleRequest\n"
@@ -202,27 +196,5 @@ class LocalApiEndToEndTest {
       request.header("Authorization", authorization);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Writes the test template and the test authorizer's jar into {@code folder}. */
-  static Path endToEndTemplate(Path folder) throws IOException {
-    assertThat(HELLO_ARTIFACT).as("hello-lambda's artifact (run ./mvnw -B package first)").isRegularFile();
-    Path authorizerJar = folder.resolve("authorizer.jar");
-    String entry = TestAuthorizer.class.getName().replace('.', '/') + ".class";
-    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(authorizerJar));
-        InputStream classFile = TestAuthorizer.class.getClassLoader().getResourceAsStream(entry)) {
-      jar.putNextEntry(new JarEntry(entry));
-      classFile.transferTo(jar);
-      jar.closeEntry();
-    }
-    try (InputStream in = LocalApiEndToEndTest.class.getClassLoader()
-        .getResourceAsStream("templates/end-to-end.yaml")) {
-      String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-          .replace("${AUTHORIZER_ARTIFACT}", authorizerJar.toString())
-          .replace("${HELLO_ARTIFACT}", HELLO_ARTIFACT.toString());
-      Path template = folder.resolve("template.yaml");
-      Files.writeString(template, yaml);
-      return template;
-    }
   }
 }
