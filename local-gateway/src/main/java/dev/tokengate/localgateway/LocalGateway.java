@@ -26,14 +26,16 @@ import picocli.CommandLine.Spec;
     versionProvider = LocalGateway.ManifestVersion.class,
     sortOptions = false,
     description = {
-        "Runs template.yaml's REST API on 127.0.0.1 like API Gateway: TOKEN authorizer, policy cache, gateway",
-        "responses, Lambda proxy events. Functions run from their packaged artifacts (./mvnw -B package).",
-        "Functions get the template's environment plus your JWT_* variables; without JWT_SECRET a development",
-        "key is generated for this run and printed with a ready-to-use curl command."},
+        "Serves template.yaml's REST API on 127.0.0.1 like API Gateway: TOKEN",
+        "authorizer, policy cache, gateway responses, Lambda proxy events. Functions",
+        "run from their packaged artifacts (./mvnw -B package), each in its own JVM.",
+        "They get the template's environment plus your JWT_* variables; without",
+        "JWT_SECRET a development key is generated for this run and printed once."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "1:could not start: missing artifact, busy port, function failing to start",
-        "2:usage error or a template local-gateway cannot serve"})
+        "2:usage error or a template local-gateway cannot serve",
+        "70:internal error (a bug: please report it)"})
 public final class LocalGateway implements Callable<Integer> {
 
   static final int DEFAULT_PORT = 3000;
@@ -70,7 +72,7 @@ public final class LocalGateway implements Callable<Integer> {
 
   static CommandLine commandLine(Map<String, String> environment, Clock clock) {
     return new CommandLine(new LocalGateway(environment, clock))
-        .setExitCodeExceptionMapper(exception -> 2);
+        .setExitCodeExceptionMapper(exception -> 70);
   }
 
   @Override
