@@ -78,7 +78,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     this.log = new DecisionLog(json, logOut);
     try {
       this.config = AuthorizerConfig.fromEnvironment(env);
-      this.verifier = TokenVerifier.create(config, KeySources.fromConfig(config), clock);
+      this.verifier = TokenVerifier.create(config, KeySources.fromConfig(config, env, clock, json, log), clock);
       this.policies = new PolicyFactory(config.policyScope());
     } catch (ConfigException e) {
       if (logInitFailure) {

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes one JSON line per authorization decision (CloudWatch Logs Insights reads it field by field), and
- * nothing else per request.
+ * nothing else per request; plus the rare lines about init and the keys.
  *
  * <p>A line names the token only by its {@link TokenFingerprint}; the token, the header and the secret never
  * reach it. Thread-safe: each line is one {@code println}.
@@ -43,6 +44,38 @@ final class DecisionLog {
     line.put("level", "error");
     line.put("event", "init_failed");
     line.put("message", message);
+    print(line);
+  }
+
+  /**
+   * Keys were (re)loaded from Secrets Manager and differ from the last ones, or work again after a failure.
+   *
+   * @param kids the keys' thumbprints, current first (thumbprints reveal nothing about a key)
+   * @param previousIgnored why an {@code AWSPREVIOUS} value was not used, or null
+   */
+  void keysLoaded(List<String> kids, String previousIgnored) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("level", previousIgnored == null ? "info" : "warn");
+    line.put("event", "keys_loaded");
+    line.put("kids", kids);
+    if (previousIgnored != null) {
+      line.put("previousIgnored", previousIgnored);
+    }
+    print(line);
+  }
+
+  /**
+   * Fetching the keys failed; written at most once per interval while failures go on.
+   *
+   * @param message why, without the secret
+   * @param servingLastGoodKeys whether requests are still verified with keys fetched earlier, or denied
+   */
+  void keysUnavailable(String message, boolean servingLastGoodKeys) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("level", "error");
+    line.put("event", "key_fetch_failed");
+    line.put("message", message);
+    line.put("action", servingLastGoodKeys ? "using the last keys fetched" : "denying every request");
     print(line);
   }
 

@@ -91,12 +91,12 @@ public final class TokenVerifier {
     if (refused.isPresent()) {
       return new Verdict.Denied(refused.get(), kid);
     }
-    List<HmacKey> candidates = candidates(kid);
-    if (candidates.isEmpty()) {
+    Optional<KeyChoice> choice = chooseKeys(kid);
+    if (choice.isEmpty()) {
       return new Verdict.Denied(Reason.KEY_UNAVAILABLE, kid);
     }
     DecodedJWT decoded = JWT.decode(token);
-    Optional<Reason> rejected = verifySignatureAndClaims(decoded, candidates)
+    Optional<Reason> rejected = verifySignatureAndClaims(decoded, choice.get())
         .or(() -> checkAge(payload));
     if (rejected.isPresent()) {
       return new Verdict.Denied(rejected.get(), kid);
@@ -113,25 +113,40 @@ public final class TokenVerifier {
         JsonValues.plainObject(payload), kid);
   }
 
+  /** The keys to try, and the reason to deny with when none of them verifies the signature. */
+  private record KeyChoice(List<HmacKey> candidates, Reason noKeyVerifies) {}
+
   /**
-   * With one key, {@code kid} is ignored. With several, a {@code kid} naming one of them by thumbprint selects
-   * it alone; an absent or unknown {@code kid} means each key is tried (DESIGN section 6).
+   * Key selection (DESIGN section 6): a {@code kid} that is a known key's thumbprint selects that key alone. A
+   * {@code kid} that names no key lets the source refresh (a rotation may just have happened); if it still names
+   * none, every key is tried (other tools set a {@code kid} of their own) and a failure is {@code unknown_key}.
+   * An absent {@code kid} tries every key, current first. The one static key ignores {@code kid}.
+   *
+   * @return empty when the source has no key at all
    */
-  private List<HmacKey> candidates(Optional<String> kid) {
-    List<HmacKey> current = keys.currentKeys();
-    if (current.size() <= 1 || kid.isEmpty()) {
-      return current;
+  private Optional<KeyChoice> chooseKeys(Optional<String> kid) {
+    List<HmacKey> known = keys.currentKeys();
+    if (!known.isEmpty() && keys.kidSelectsKey() && kid.isPresent()) {
+      Optional<HmacKey> named = named(known, kid.get());
+      if (named.isEmpty()) {
+        known = keys.keysForUnknownKid();
+        named = named(known, kid.get());
+      }
+      if (named.isPresent()) {
+        return Optional.of(new KeyChoice(List.of(named.get()), Reason.INVALID_SIGNATURE));
+      }
+      return known.isEmpty() ? Optional.empty() : Optional.of(new KeyChoice(known, Reason.UNKNOWN_KEY));
     }
-    return current.stream()
-        .filter(key -> key.thumbprint().equals(kid.get()))
-        .findFirst()
-        .map(List::of)
-        .orElse(current);
+    return known.isEmpty() ? Optional.empty() : Optional.of(new KeyChoice(known, Reason.INVALID_SIGNATURE));
+  }
+
+  private static Optional<HmacKey> named(List<HmacKey> known, String kid) {
+    return known.stream().filter(key -> key.thumbprint().equals(kid)).findFirst();
   }
 
   /** java-jwt checks algorithm, then signature, then the claims; so a claim is judged only on a genuine token. */
-  private Optional<Reason> verifySignatureAndClaims(DecodedJWT decoded, List<HmacKey> candidates) {
-    for (HmacKey key : candidates) {
+  private Optional<Reason> verifySignatureAndClaims(DecodedJWT decoded, KeyChoice choice) {
+    for (HmacKey key : choice.candidates()) {
       try {
         verifierFor(key).verify(decoded);
         return Optional.empty();
@@ -141,7 +156,7 @@ public final class TokenVerifier {
         return Optional.of(reasonFor(e));
       }
     }
-    return Optional.of(Reason.INVALID_SIGNATURE);
+    return Optional.of(choice.noKeyVerifies());
   }
 
   private static Reason reasonFor(JWTVerificationException e) {
