@@ -18,12 +18,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-<<<<<<< HEAD
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-=======
 import java.util.concurrent.atomic.AtomicInteger;
->>>>>>> main
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -641,7 +638,6 @@ class TokenVerifierTest {
     }
 
     @Test
-<<<<<<< HEAD
     void verifiesWithAKeyTheSourceHandsOutAfterInit() {
       List<HmacKey> keys = new CopyOnWriteArrayList<>(List.of(current));
       TokenVerifier verifier = TokenVerifier.create(TestTokens.config(), () -> List.copyOf(keys), TestTokens.CLOCK);
@@ -663,7 +659,9 @@ class TokenVerifierTest {
       failing.set(true);
 
       assertThat(verifier.verify(valid())).isEqualTo(new Verdict.Denied(Reason.MALFORMED_TOKEN, Optional.empty()));
-=======
+    }
+
+    @Test
     void deniesUnknownKeyWhenKidNamesNoKeyAndNoKeyVerifies() {
       String forged = sign("{\"alg\":\"HS256\",\"kid\":\"retired\"}", claims(""), "a-retired-key-that-is-long-enough-0123");
 
@@ -702,7 +700,6 @@ class TokenVerifierTest {
     void ignoresKidWithTheOneStaticKey() {
       assertThat(deniedReason(TestTokens.verifier(), sign("{\"alg\":\"HS256\",\"kid\":\"x\"}", claims(""),
           OTHER_SECRET))).isEqualTo(Reason.INVALID_SIGNATURE);
->>>>>>> main
     }
 
     @Test
