@@ -2,7 +2,6 @@ package dev.tokengate.authorizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -12,8 +11,8 @@ import java.util.Optional;
  * Verifies a compact HS256 JWS strictly (see the README's "Behaviour" section and DESIGN section 3) and
  * returns a {@link Verdict}. It never throws for a bad token: every library exception stops here.
  *
- * <p>The order is: size and strict structure, header rules, claim types, signature (java-jwt computes the
- * HMAC-SHA256, the JDK compares it in constant time), then {@code exp}/{@code iss}/{@code aud}/{@code nbf}/
+ * <p>The order is: size and strict structure, header rules, claim types, signature ({@link HmacKey}: the JCE
+ * computes the HMAC-SHA256, the JDK compares it in constant time), then {@code exp}/{@code iss}/{@code aud}/{@code nbf}/
  * {@code iat} ({@link ClaimChecks}), maximum age and the principal. So a forged token is reported as
  * {@code invalid_signature} whatever its claims say, unless it is malformed. The token is parsed once, by
  * {@link StrictJws}; nothing is built per request but the verdict.
@@ -82,7 +81,7 @@ public final class TokenVerifier {
     if (candidates.isEmpty()) {
       return new Verdict.Denied(Reason.KEY_UNAVAILABLE, kid);
     }
-    if (candidates.stream().noneMatch(key -> isSignedWith(key, parts))) {
+    if (!isSignedWithOneOf(candidates, parts)) {
       return new Verdict.Denied(Reason.INVALID_SIGNATURE, kid);
     }
     Optional<Reason> rejected = claims.check(payload).or(() -> checkAge(payload));
@@ -117,9 +116,13 @@ public final class TokenVerifier {
         .orElse(current);
   }
 
-  /** java-jwt computes the MAC with the key; {@link MessageDigest#isEqual} compares it in constant time. */
-  private static boolean isSignedWith(HmacKey key, StrictJws.Parts parts) {
-    return MessageDigest.isEqual(key.algorithm().sign(parts.signingInput()), parts.signature());
+  private static boolean isSignedWithOneOf(List<HmacKey> candidates, StrictJws.Parts parts) {
+    for (HmacKey key : candidates) {
+      if (key.isSignatureOf(parts.signingInput(), parts.signature())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** No standard check bounds the age: {@code now - iat} must not exceed it (plus leeway), and {@code iat} is required. */
