@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.crac.Core;
 
 /**
  * The Lambda entry point of the TOKEN authorizer ({@code template.yaml} names
@@ -28,6 +29,9 @@ import java.util.Optional;
  * unauthorized}); the exception {@code RuntimeException("Unauthorized")}, which API Gateway turns into a 401,
  * when the header is not {@code Bearer <compact JWS>} or the event has no usable {@code methodArn}. Nothing else
  * is ever thrown per request. Everything is built in the constructor; instances are thread-safe.
+ *
+ * <p>For SnapStart, the constructor registers a {@link SnapStartPriming} hook that runs one throwaway invocation
+ * before the snapshot is taken.
  */
 public final class AuthorizerHandler implements RequestStreamHandler {
 
@@ -39,6 +43,8 @@ public final class AuthorizerHandler implements RequestStreamHandler {
   private final PolicyFactory policies;
   private final JsonFactory json;
   private final DecisionLog log;
+  /** Held here because the CRaC context keeps only a weak reference to what is registered. */
+  private final SnapStartPriming priming;
 
   /**
    * The constructor Lambda calls: configuration from the process environment, the system clock, logs on stdout.
@@ -67,7 +73,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
   }
 
   private AuthorizerHandler(Map<String, String> env, Clock clock, PrintStream logOut, boolean logInitFailure) {
-    this.json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    this.json = jsonFactory();
     this.log = new DecisionLog(json, logOut);
     try {
       this.config = AuthorizerConfig.fromEnvironment(env);
@@ -79,6 +85,27 @@ public final class AuthorizerHandler implements RequestStreamHandler {
       }
       throw e;
     }
+    this.priming = new SnapStartPriming(config, clock);
+    Core.getGlobalContext().register(priming);
+  }
+
+  /** The throwaway handler of {@link SnapStartPriming}: given keys, no priming of its own. */
+  AuthorizerHandler(AuthorizerConfig config, KeySource keys, Clock clock, PrintStream logOut) {
+    this.json = jsonFactory();
+    this.log = new DecisionLog(json, logOut);
+    this.config = config;
+    this.verifier = TokenVerifier.create(config, keys, clock);
+    this.policies = new PolicyFactory(config.policyScope());
+    this.priming = null;
+  }
+
+  private static JsonFactory jsonFactory() {
+    return JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  }
+
+  /** The SnapStart hook this handler registered; null for the priming's own throwaway handler. */
+  SnapStartPriming priming() {
+    return priming;
   }
 
   /**
