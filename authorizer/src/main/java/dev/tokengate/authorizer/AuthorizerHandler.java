@@ -67,8 +67,16 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     this(env, clock, System.out, false);
   }
 
-  /** For tests that read the decision log. */
-  AuthorizerHandler(Map<String, String> env, Clock clock, PrintStream logOut) {
+  /**
+   * A handler that writes its decision log lines to {@code logOut}; what tests that read the log use, and
+   * {@code token-cli authorize}, whose stdout carries the policy instead.
+   *
+   * @param env the environment variables (see {@link AuthorizerConfig})
+   * @param clock the time source
+   * @param logOut where the one JSON line per decision goes (it never holds the token or the secret)
+   * @throws ConfigException when the configuration is missing or invalid
+   */
+  public AuthorizerHandler(Map<String, String> env, Clock clock, PrintStream logOut) {
     this(env, clock, logOut, false);
   }
 

@@ -43,7 +43,10 @@ public final class PolicyFactory {
     if (verdict instanceof Verdict.Allowed allowed) {
       return allow(allowed.principal(), methodArn, allowed.context());
     }
-    return deny(((Verdict.Denied) verdict).reason(), methodArn);
+    if (verdict instanceof Verdict.Denied denied) {
+      return deny(denied.reason(), methodArn);
+    }
+    throw new IllegalArgumentException("verdict must not be null");
   }
 
   /**

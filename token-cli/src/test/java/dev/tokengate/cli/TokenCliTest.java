@@ -1,39 +1,71 @@
 package dev.tokengate.cli;
 
+import static dev.tokengate.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class TokenCliTest {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  @Test
+  void helpDescribesTheToolAndListsTheCommands() {
+    CliRun.Result result = cli().run("--help");
 
-  private int run(String... args) {
-    CommandLine cli = new CommandLine(new TokenCli());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Usage: token-cli").contains("HS256")
+        .contains("sign").contains("verify").contains("inspect").contains("secret").contains("authorize")
+        .contains("generate-completion");
   }
 
-  @Test
-  void helpDescribesTheTool() {
-    assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("Usage: token-cli").contains("HS256");
+  @ParameterizedTest
+  @ValueSource(strings = {"sign", "verify", "inspect", "secret", "authorize"})
+  void everyCommandHasHelpWithTheExitCodes(String command) {
+    CliRun.Result result = cli().run(command, "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Usage: token-cli " + command)
+        .contains("Exit codes:")
+        .contains("4   weak key")
+        .contains("70   internal error");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sign", "verify", "inspect", "secret", "authorize"})
+  void everyCommandHasVersion(String command) {
+    CliRun.Result result = cli().run(command, "--version");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("token-cli ");
   }
 
   @Test
   void versionNamesTheTool() {
-    assertThat(run("--version")).isZero();
-    assertThat(out.toString()).startsWith("token-cli ");
+    assertThat(cli().run("--version").out()).startsWith("token-cli ");
   }
 
   @Test
-  void unknownOptionIsAUsageError() {
-    assertThat(run("--no-such-option")).isEqualTo(2);
-    assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
+  void unknownOptionIsAOneLineUsageError() {
+    CliRun.Result result = cli().run("--no-such-option");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Unknown option: '--no-such-option'").hasLineCount(1);
+  }
+
+  @Test
+  void unknownSubcommandOptionNamesTheSubcommandsHelp() {
+    CliRun.Result result = cli().run("sign", "--secret", "x");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("token-cli sign: ").contains("'token-cli sign --help'").hasLineCount(1);
+  }
+
+  @Test
+  void generatesABashCompletionScript() {
+    CliRun.Result result = cli().run("generate-completion");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("complete -F").contains("--expires-in").contains("--secret-file");
   }
 }

@@ -1,0 +1,131 @@
+package dev.tokengate.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CLI's JSON: strict reading (a duplicate member or trailing data is an error, as in the authorizer) into
+ * the plain values java-jwt signs (String, Long, Double, Boolean, null, List, Map), and compact or pretty
+ * writing. Stateless and thread-safe.
+ */
+final class Json {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder(
+          JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  /** {@code "key": value}, as jq and most tools print JSON. */
+  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+      .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+
+  private Json() {}
+
+  /**
+   * Parses one JSON value.
+   *
+   * @throws IllegalArgumentException when the text is not exactly one JSON value, or holds a number java-jwt
+   *     cannot sign (an integer beyond 64 bits)
+   */
+  static Object parse(String text) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("invalid JSON at column " + e.getLocation().getColumnNr() + ": "
+          + firstClause(e.getOriginalMessage()));
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new IllegalArgumentException("invalid JSON: no value");
+    }
+    return plain(node);
+  }
+
+  /**
+   * Parses a JSON object.
+   *
+   * @throws IllegalArgumentException when the text is not exactly one JSON object
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parseObject(String text) {
+    Object value = parse(text);
+    if (!(value instanceof Map)) {
+      throw new IllegalArgumentException("expected a JSON object ({...})");
+    }
+    return (Map<String, Object>) value;
+  }
+
+  /** Jackson's messages go on to describe the parser's source and state: keep the first clause. */
+  private static String firstClause(String message) {
+    String line = message.lines().findFirst().orElse("");
+    int detail = line.indexOf(" (");
+    return detail > 0 ? line.substring(0, detail) : line;
+  }
+
+  /** One line, no spaces. */
+  static String compact(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("plain values always serialize", e);
+    }
+  }
+
+  /** Indented, for people. */
+  static String pretty(Object value) {
+    try {
+      return MAPPER.writer(PRETTY).writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("plain values always serialize", e);
+    }
+  }
+
+  private static Object plain(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> members = new LinkedHashMap<>();
+      node.properties().forEach(member -> members.put(member.getKey(), plain(member.getValue())));
+      return members;
+    }
+    if (node.isArray()) {
+      List<Object> elements = new ArrayList<>();
+      node.forEach(element -> elements.add(plain(element)));
+      return elements;
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isNull()) {
+      return null;
+    }
+    return number(node);
+  }
+
+  /** java-jwt signs Long and Double, not BigInteger or BigDecimal. */
+  private static Object number(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      if (!node.canConvertToLong()) {
+        throw new IllegalArgumentException("the integer " + node.asText() + " does not fit in 64 bits");
+      }
+      return node.longValue();
+    }
+    double value = node.doubleValue();
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("the number " + node.asText() + " is too large");
+    }
+    return value;
+  }
+}

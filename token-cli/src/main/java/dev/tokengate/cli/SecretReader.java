@@ -1,0 +1,73 @@
+package dev.tokengate.cli;
+
+import dev.tokengate.authorizer.AuthorizerConfig;
+import java.util.Arrays;
+
+/**
+ * Reads the secret from the one source the user chose. A file or stdin loses exactly one trailing line break
+ * (what {@code echo}, editors and {@code aws ... --output text} add) and nothing else: the key is the exact
+ * UTF-8 bytes the authorizer uses, so any other trimming would mint tokens it rejects.
+ */
+final class SecretReader {
+
+  private static final String HOW =
+      "use --secret-file FILE, --secret-stdin or --secret-env NAME, or set " + AuthorizerConfig.JWT_SECRET;
+
+  private final Host host;
+
+  SecretReader(Host host) {
+    this.host = host;
+  }
+
+  /**
+   * Reads the secret.
+   *
+   * @throws InputException when the source is missing, unreadable or empty; the message never holds the secret
+   */
+  Secret read(SecretSource source) {
+    String text;
+    String origin;
+    if (source instanceof SecretSource.File file) {
+      text = Inputs.stripOneNewline(Inputs.read(file.path(), host.stdin(), "secret file"));
+      origin = "-".equals(file.path()) ? "stdin" : "file '" + file.path() + "'";
+    } else if (source instanceof SecretSource.Stdin) {
+      text = Inputs.stripOneNewline(Inputs.readStdin(host.stdin(), "secret"));
+      origin = "stdin";
+    } else if (source instanceof SecretSource.Environment variable) {
+      text = host.env().get(variable.name());
+      if (text == null) {
+        throw new InputException("no secret: the environment variable " + variable.name() + " is not set");
+      }
+      origin = "the environment variable " + variable.name();
+    } else {
+      return automatic();
+    }
+    return nonEmpty(text, origin);
+  }
+
+  private Secret automatic() {
+    String fromEnv = host.env().get(AuthorizerConfig.JWT_SECRET);
+    if (fromEnv != null) {
+      return nonEmpty(fromEnv, "the environment variable " + AuthorizerConfig.JWT_SECRET);
+    }
+    if (host.terminal().isEmpty()) {
+      throw new InputException("no secret: " + HOW + " (generate one with: token-cli secret)");
+    }
+    char[] typed = host.terminal().get().readHidden("HS256 secret (input hidden): ");
+    if (typed == null) {
+      throw new InputException("no secret: the prompt was closed; " + HOW);
+    }
+    try {
+      return nonEmpty(new String(typed), "the prompt");
+    } finally {
+      Arrays.fill(typed, '\0');
+    }
+  }
+
+  private static Secret nonEmpty(String text, String origin) {
+    if (text.isEmpty()) {
+      throw new InputException("the secret from " + origin + " is empty");
+    }
+    return new Secret(text);
+  }
+}
