@@ -8,9 +8,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.crac.Context;
@@ -30,7 +30,8 @@ final class SnapStartPriming implements Resource {
 
   private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:000000000000:snapstart/prime/GET/prime";
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-  private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+  private static final PrintStream NOWHERE =
+      new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
 
   private final AuthorizerConfig config;
   private final Clock clock;
@@ -67,9 +68,7 @@ final class SnapStartPriming implements Resource {
 
   /** One invocation of a throwaway handler with a throwaway key. */
   Invocation prime() {
-    byte[] keyBytes = new byte[32];
-    new SecureRandom().nextBytes(keyBytes);
-    String throwawaySecret = BASE64URL.encodeToString(keyBytes);
+    String throwawaySecret = BASE64URL.encodeToString(randomKey());
     AuthorizerHandler primer = new AuthorizerHandler(
         config, KeySource.of(HmacKey.fromSecret(throwawaySecret)), clock, NOWHERE);
     String event = "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer " + token(throwawaySecret)
@@ -81,6 +80,17 @@ final class SnapStartPriming implements Resource {
       throw new UncheckedIOException("the SnapStart priming invocation failed", e);
     }
     return new Invocation(event, policy.toString(StandardCharsets.UTF_8));
+  }
+
+  /** 32 random bytes from the JCE's key generator, which draws from its own secure random source. */
+  private static byte[] randomKey() {
+    try {
+      KeyGenerator generator = KeyGenerator.getInstance("HmacSHA256");
+      generator.init(256);
+      return generator.generateKey().getEncoded();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java platform must provide HmacSHA256", e);
+    }
   }
 
   /** A token that passes every configured check: principal, issuer, audience, a fresh iat and exp. */
