@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  *
  * @param secret the HS256 key ({@code JWT_SECRET}); its UTF-8 bytes are the key
  * @param secretArn the Secrets Manager secret holding the key ({@code JWT_SECRET_ARN}); wins over {@code secret}
+ * @param secretCacheTtl how long keys fetched from Secrets Manager are used before a refresh
+ *     ({@code JWT_SECRET_CACHE_SECONDS})
  * @param issuer the required {@code iss}, when set ({@code JWT_ISSUER})
  * @param audience the required {@code aud} (a string or one element of an array), when set ({@code JWT_AUDIENCE})
  * @param leeway clock skew allowed on {@code exp}, {@code nbf} and {@code iat} ({@code JWT_LEEWAY_SECONDS})
@@ -32,6 +34,7 @@ import java.util.regex.Pattern;
 public record AuthorizerConfig(
     Optional<String> secret,
     Optional<String> secretArn,
+    Duration secretCacheTtl,
     Optional<String> issuer,
     Optional<String> audience,
     Duration leeway,
@@ -45,6 +48,8 @@ public record AuthorizerConfig(
   public static final String JWT_SECRET = "JWT_SECRET";
   /** The Secrets Manager secret holding the key; wins over {@link #JWT_SECRET}. */
   public static final String JWT_SECRET_ARN = "JWT_SECRET_ARN";
+  /** Seconds that keys fetched from Secrets Manager are used before they are refreshed. */
+  public static final String JWT_SECRET_CACHE_SECONDS = "JWT_SECRET_CACHE_SECONDS";
   /** The required {@code iss}. */
   public static final String JWT_ISSUER = "JWT_ISSUER";
   /** The required {@code aud}. */
@@ -65,6 +70,8 @@ public record AuthorizerConfig(
   /** RFC 7518 section 3.2: an HS256 key must be at least as long as the hash output. */
   public static final int MIN_SECRET_BYTES = 32;
 
+  static final Duration DEFAULT_SECRET_CACHE_TTL = Duration.ofSeconds(300);
+  static final long MAX_SECRET_CACHE_SECONDS = 86_400;
   static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(60);
   static final long MAX_LEEWAY_SECONDS = 300;
   static final List<String> DEFAULT_PRINCIPAL_CLAIMS = List.of("sub", "userId");
@@ -83,6 +90,7 @@ public record AuthorizerConfig(
   public AuthorizerConfig {
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(secretArn, "secretArn");
+    Objects.requireNonNull(secretCacheTtl, "secretCacheTtl");
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(leeway, "leeway");
@@ -103,6 +111,11 @@ public record AuthorizerConfig(
     } else if (secret.get().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
       throw new ConfigException(JWT_SECRET, JWT_SECRET + " is too short: HS256 needs at least "
           + MIN_SECRET_BYTES + " bytes (UTF-8); generate one with: token-cli secret");
+    }
+    if (secretCacheTtl.getSeconds() < 1 || secretCacheTtl.getSeconds() > MAX_SECRET_CACHE_SECONDS
+        || secretCacheTtl.getNano() != 0) {
+      throw new ConfigException(JWT_SECRET_CACHE_SECONDS,
+          JWT_SECRET_CACHE_SECONDS + " must be a whole number of seconds from 1 to " + MAX_SECRET_CACHE_SECONDS);
     }
     if (leeway.isNegative() || leeway.getSeconds() > MAX_LEEWAY_SECONDS || leeway.getNano() != 0) {
       throw new ConfigException(JWT_LEEWAY_SECONDS,
@@ -134,6 +147,9 @@ public record AuthorizerConfig(
     return new AuthorizerConfig(
         Optional.ofNullable(env.get(JWT_SECRET)),
         optional(env, JWT_SECRET_ARN),
+        optional(env, JWT_SECRET_CACHE_SECONDS)
+            .map(value -> seconds(JWT_SECRET_CACHE_SECONDS, value))
+            .orElse(DEFAULT_SECRET_CACHE_TTL),
         optional(env, JWT_ISSUER),
         optional(env, JWT_AUDIENCE),
         optional(env, JWT_LEEWAY_SECONDS).map(value -> seconds(JWT_LEEWAY_SECONDS, value)).orElse(DEFAULT_LEEWAY),
@@ -151,6 +167,7 @@ public record AuthorizerConfig(
   public String toString() {
     return "AuthorizerConfig[secret=" + (secret.isPresent() ? "<redacted>" : "<unset>")
         + ", secretArn=" + secretArn.orElse("<unset>")
+        + ", secretCacheTtl=" + secretCacheTtl.getSeconds() + "s"
         + ", issuer=" + issuer.orElse("<unchecked>")
         + ", audience=" + audience.orElse("<unchecked>")
         + ", leeway=" + leeway.getSeconds() + "s"

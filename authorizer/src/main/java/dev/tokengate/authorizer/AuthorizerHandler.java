@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.crac.Core;
 
 /**
  * The Lambda entry point of the TOKEN authorizer ({@code template.yaml} names
@@ -30,8 +29,9 @@ import org.crac.Core;
  * when the header is not {@code Bearer <compact JWS>} or the event has no usable {@code methodArn}. Nothing else
  * is ever thrown per request. Everything is built in the constructor; instances are thread-safe.
  *
- * <p>For SnapStart, the constructor registers a {@link SnapStartPriming} hook that runs one throwaway invocation
- * before the snapshot is taken.
+ * <p>During a SnapStart initialization ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) the constructor
+ * registers a {@link SnapStartPriming} hook that runs one throwaway invocation before the snapshot is taken;
+ * other cold starts do not even load the CRaC classes.
  */
 public final class AuthorizerHandler implements RequestStreamHandler {
 
@@ -43,7 +43,13 @@ public final class AuthorizerHandler implements RequestStreamHandler {
   private final PolicyFactory policies;
   private final JsonFactory json;
   private final DecisionLog log;
-  /** Held here because the CRaC context keeps only a weak reference to what is registered. */
+  /** Lambda's variable saying how this instance is initialized. */
+  static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
+  /**
+   * The SnapStart hook, held here because the CRaC context keeps only a weak reference to what is registered;
+   * null unless this is a SnapStart initialization.
+   */
   private final SnapStartPriming priming;
 
   /**
@@ -85,7 +91,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     this.log = new DecisionLog(json, logOut);
     try {
       this.config = AuthorizerConfig.fromEnvironment(env);
-      this.verifier = TokenVerifier.create(config, KeySources.fromConfig(config), clock);
+      this.verifier = TokenVerifier.create(config, KeySources.fromConfig(config, env, clock, log), clock);
       this.policies = new PolicyFactory(config.policyScope());
     } catch (ConfigException e) {
       if (logInitFailure) {
@@ -93,8 +99,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
       }
       throw e;
     }
-    this.priming = new SnapStartPriming(config, clock);
-    Core.getGlobalContext().register(priming);
+    this.priming = "snap-start".equals(env.get(INITIALIZATION_TYPE)) ? SnapStartPriming.register(config, clock) : null;
   }
 
   /** The throwaway handler of {@link SnapStartPriming}: given keys, no priming of its own. */
@@ -111,7 +116,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     return JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
   }
 
-  /** The SnapStart hook this handler registered; null for the priming's own throwaway handler. */
+  /** The SnapStart hook this handler registered, or null (not a SnapStart initialization, or the throwaway). */
   SnapStartPriming priming() {
     return priming;
   }

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Writes one JSON line per authorization decision (CloudWatch Logs Insights reads it field by field), and
- * nothing else per request.
+ * nothing else per request; plus the rare lines about init and the keys.
  *
  * <p>A line names the token only by its {@link TokenFingerprint}; the token, the header and the secret never
  * reach it. Lines are written with Jackson's streaming generator (no mapper to build at cold start). Thread-safe:
@@ -44,6 +45,42 @@ final class DecisionLog {
       line.writeStringField("level", "error");
       line.writeStringField("event", "init_failed");
       line.writeStringField("message", message);
+    });
+  }
+
+  /**
+   * Keys were (re)loaded from Secrets Manager and differ from the last ones, or work again after a failure.
+   *
+   * @param kids the keys' thumbprints, current first (thumbprints reveal nothing about a key)
+   * @param previousIgnored why an {@code AWSPREVIOUS} value was not used, or null
+   */
+  void keysLoaded(List<String> kids, String previousIgnored) {
+    print(line -> {
+      line.writeStringField("level", previousIgnored == null ? "info" : "warn");
+      line.writeStringField("event", "keys_loaded");
+      line.writeArrayFieldStart("kids");
+      for (String kid : kids) {
+        line.writeString(kid);
+      }
+      line.writeEndArray();
+      if (previousIgnored != null) {
+        line.writeStringField("previousIgnored", previousIgnored);
+      }
+    });
+  }
+
+  /**
+   * Fetching the keys failed; written at most once per interval while failures go on.
+   *
+   * @param message why, without the secret
+   * @param servingLastGoodKeys whether requests are still verified with keys fetched earlier, or denied
+   */
+  void keysUnavailable(String message, boolean servingLastGoodKeys) {
+    print(line -> {
+      line.writeStringField("level", "error");
+      line.writeStringField("event", "key_fetch_failed");
+      line.writeStringField("message", message);
+      line.writeStringField("action", servingLastGoodKeys ? "using the last keys fetched" : "denying every request");
     });
   }
 

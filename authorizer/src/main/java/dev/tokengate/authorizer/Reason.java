@@ -15,6 +15,11 @@ public enum Reason {
   UNSUPPORTED_HEADER("unsupported_header", "unsupported token header"),
   /** The HMAC does not match any configured key. */
   INVALID_SIGNATURE("invalid_signature", "invalid signature"),
+  /**
+   * The token's {@code kid} names none of the keys, even after a refresh, and no key verifies it: signed with a
+   * key that was retired, or never ours.
+   */
+  UNKNOWN_KEY("unknown_key", "unknown signing key"),
   /** No verification key is available (the key source returned none): fail closed. */
   KEY_UNAVAILABLE("key_unavailable", "verification key unavailable"),
   /** {@code exp} (plus leeway) is in the past. */

@@ -14,6 +14,7 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.crac.Context;
+import org.crac.Core;
 import org.crac.Resource;
 
 /**
@@ -41,6 +42,17 @@ final class SnapStartPriming implements Resource {
     this.clock = clock;
   }
 
+  /**
+   * Creates the hook and registers it with the CRaC global context, which holds it only weakly: the caller keeps
+   * it. (A static factory, so that the handler's bytecode never names a CRaC type and on-demand cold starts do
+   * not load one.)
+   */
+  static SnapStartPriming register(AuthorizerConfig config, Clock clock) {
+    SnapStartPriming priming = new SnapStartPriming(config, clock);
+    Core.getGlobalContext().register(priming);
+    return priming;
+  }
+
   /** Runs the priming invocation; a failure is reported to the runtime, which then takes no snapshot. */
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
@@ -49,9 +61,9 @@ final class SnapStartPriming implements Resource {
 
   /**
    * Nothing to refresh with {@code JWT_SECRET}: the key is fixed for the function version, times come from the
-   * clock on every request, and the JCE draws fresh randomness after a restore. A key source that caches keys
-   * fetched from Secrets Manager must drop or refresh them here, since a snapshot can be restored long after a
-   * rotation.
+   * clock on every request, and the JCE draws fresh randomness after a restore. Keys cached from Secrets Manager
+   * may be stale after a restore (a snapshot can be restored long after a rotation): {@link RotatingKeySource}
+   * registers its own hook for that.
    */
   @Override
   public void afterRestore(Context<? extends Resource> context) {

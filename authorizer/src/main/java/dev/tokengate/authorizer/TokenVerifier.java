@@ -77,12 +77,12 @@ public final class TokenVerifier {
     if (refused.isPresent()) {
       return new Verdict.Denied(refused.get(), kid);
     }
-    List<HmacKey> candidates = candidates(kid);
-    if (candidates.isEmpty()) {
+    Optional<KeyChoice> choice = chooseKeys(kid);
+    if (choice.isEmpty()) {
       return new Verdict.Denied(Reason.KEY_UNAVAILABLE, kid);
     }
-    if (!isSignedWithOneOf(candidates, parts)) {
-      return new Verdict.Denied(Reason.INVALID_SIGNATURE, kid);
+    if (!isSignedWithOneOf(choice.get().candidates(), parts)) {
+      return new Verdict.Denied(choice.get().noKeyVerifies(), kid);
     }
     Optional<Reason> rejected = claims.check(payload).or(() -> checkAge(payload));
     if (rejected.isPresent()) {
@@ -100,20 +100,35 @@ public final class TokenVerifier {
         JsonValues.plainObject(payload), kid);
   }
 
+  /** The keys to try, and the reason to deny with when none of them verifies the signature. */
+  private record KeyChoice(List<HmacKey> candidates, Reason noKeyVerifies) {}
+
   /**
-   * With one key, {@code kid} is ignored. With several, a {@code kid} naming one of them by thumbprint selects
-   * it alone; an absent or unknown {@code kid} means each key is tried (DESIGN section 6).
+   * Key selection (DESIGN section 6): a {@code kid} that is a known key's thumbprint selects that key alone. A
+   * {@code kid} that names no key lets the source refresh (a rotation may just have happened); if it still names
+   * none, every key is tried (other tools set a {@code kid} of their own) and a failure is {@code unknown_key}.
+   * An absent {@code kid} tries every key, current first. The one static key ignores {@code kid}.
+   *
+   * @return empty when the source has no key at all
    */
-  private List<HmacKey> candidates(Optional<String> kid) {
-    List<HmacKey> current = keys.currentKeys();
-    if (current.size() <= 1 || kid.isEmpty()) {
-      return current;
+  private Optional<KeyChoice> chooseKeys(Optional<String> kid) {
+    List<HmacKey> known = keys.currentKeys();
+    if (!known.isEmpty() && keys.kidSelectsKey() && kid.isPresent()) {
+      Optional<HmacKey> named = named(known, kid.get());
+      if (named.isEmpty()) {
+        known = keys.keysForUnknownKid();
+        named = named(known, kid.get());
+      }
+      if (named.isPresent()) {
+        return Optional.of(new KeyChoice(List.of(named.get()), Reason.INVALID_SIGNATURE));
+      }
+      return known.isEmpty() ? Optional.empty() : Optional.of(new KeyChoice(known, Reason.UNKNOWN_KEY));
     }
-    return current.stream()
-        .filter(key -> key.thumbprint().equals(kid.get()))
-        .findFirst()
-        .map(List::of)
-        .orElse(current);
+    return known.isEmpty() ? Optional.empty() : Optional.of(new KeyChoice(known, Reason.INVALID_SIGNATURE));
+  }
+
+  private static Optional<HmacKey> named(List<HmacKey> known, String kid) {
+    return known.stream().filter(key -> key.thumbprint().equals(kid)).findFirst();
   }
 
   private static boolean isSignedWithOneOf(List<HmacKey> candidates, StrictJws.Parts parts) {

@@ -8,6 +8,7 @@ import static dev.tokengate.authorizer.AuthorizerConfig.JWT_LEEWAY_SECONDS;
 import static dev.tokengate.authorizer.AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS;
 import static dev.tokengate.authorizer.AuthorizerConfig.JWT_SECRET;
 import static dev.tokengate.authorizer.AuthorizerConfig.JWT_SECRET_ARN;
+import static dev.tokengate.authorizer.AuthorizerConfig.JWT_SECRET_CACHE_SECONDS;
 import static dev.tokengate.authorizer.AuthorizerConfig.POLICY_SCOPE;
 import static dev.tokengate.authorizer.AuthorizerConfig.PRINCIPAL_CLAIM;
 import static dev.tokengate.authorizer.TestTokens.SECRET;
@@ -97,6 +98,9 @@ class AuthorizerConfigTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "JWT_SECRET_ARN | arn:aws:s3:::bucket | Secrets Manager secret ARN",
+      "JWT_SECRET_CACHE_SECONDS | 0 | 1 to 86400",
+      "JWT_SECRET_CACHE_SECONDS | 86401 | 1 to 86400",
+      "JWT_SECRET_CACHE_SECONDS | 5m | whole number",
       "JWT_LEEWAY_SECONDS | -1 | whole number",
       "JWT_LEEWAY_SECONDS | 60s | whole number",
       "JWT_LEEWAY_SECONDS | 301 | 0 to 300",
@@ -115,6 +119,12 @@ class AuthorizerConfigTest {
         .hasMessageStartingWith(variable)
         .hasMessageContaining(allowed)
         .extracting(e -> ((ConfigException) e).variable()).isEqualTo(variable);
+  }
+
+  @Test
+  void cachesSecretsManagerKeysForFiveMinutesByDefault() {
+    assertThat(config().secretCacheTtl()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(config(JWT_SECRET_CACHE_SECONDS, "60").secretCacheTtl()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
@@ -138,8 +148,8 @@ class AuthorizerConfigTest {
 
   @Test
   void validatesWhenBuiltDirectlyToo() {
-    assertThatThrownBy(() -> new AuthorizerConfig(Optional.of(SECRET), Optional.empty(), Optional.empty(),
-        Optional.empty(), Duration.ofSeconds(60), Optional.empty(), List.of(), List.of("sub"), PolicyScope.STAGE,
+    assertThatThrownBy(() -> new AuthorizerConfig(Optional.of(SECRET), Optional.empty(), Duration.ofSeconds(300),
+        Optional.empty(), Optional.empty(), Duration.ofSeconds(60), Optional.empty(), List.of(), List.of("sub"), PolicyScope.STAGE,
         InvalidTokenResponse.DENY))
         .isInstanceOf(ConfigException.class).hasMessageContaining(PRINCIPAL_CLAIM);
   }

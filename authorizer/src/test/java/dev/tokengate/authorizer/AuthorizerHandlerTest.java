@@ -199,18 +199,6 @@ class AuthorizerHandlerTest {
   }
 
   @Test
-  void failsInitWithSecretArnBecauseItIsNotSupportedYet() {
-    Map<String, String> env = TestTokens.env(AuthorizerConfig.JWT_SECRET_ARN,
-        "arn:aws:secretsmanager:us-east-1:123456789012:secret:tokengate-key-AbCdEf");
-
-    assertThatThrownBy(() -> new AuthorizerHandler(env, TestTokens.CLOCK))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("JWT_SECRET_ARN is not supported yet")
-        .hasMessageNotContaining(SECRET)
-        .extracting(e -> ((ConfigException) e).variable()).isEqualTo(AuthorizerConfig.JWT_SECRET_ARN);
-  }
-
-  @Test
   void noArgConstructorReadsTheProcessEnvironment() {
     // The build sets JWT_SECRET to the test key for the test JVM (authorizer/pom.xml, surefire).
     assertThat(System.getenv(AuthorizerConfig.JWT_SECRET)).isEqualTo(SECRET);

@@ -16,14 +16,24 @@ class SnapStartPrimingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ByteArrayOutputStream logLines = new ByteArrayOutputStream();
-  private final AuthorizerHandler handler = new AuthorizerHandler(TestTokens.env(), TestTokens.CLOCK,
+  private final AuthorizerHandler handler = new AuthorizerHandler(
+      TestTokens.env(AuthorizerHandler.INITIALIZATION_TYPE, "snap-start"), TestTokens.CLOCK,
       new PrintStream(logLines, true, StandardCharsets.UTF_8));
+
+  @Test
+  void registersTheHookOnlyDuringASnapStartInitialization() {
+    assertThat(handler.priming()).isNotNull();
+    assertThat(new AuthorizerHandler(TestTokens.env(), TestTokens.CLOCK).priming()).isNull();
+    assertThat(new AuthorizerHandler(TestTokens.env(AuthorizerHandler.INITIALIZATION_TYPE, "on-demand"),
+        TestTokens.CLOCK).priming()).isNull();
+  }
 
   @Test
   void primesWithAFullInvocationThatPassesEveryConfiguredCheck() throws Exception {
     AuthorizerHandler strict = new AuthorizerHandler(TestTokens.env(
         AuthorizerConfig.JWT_ISSUER, "https://issuer.example/\"quoted\"", AuthorizerConfig.JWT_AUDIENCE, "api",
-        AuthorizerConfig.PRINCIPAL_CLAIM, "userId,sub", AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS, "60"),
+        AuthorizerConfig.PRINCIPAL_CLAIM, "userId,sub", AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS, "60",
+        AuthorizerHandler.INITIALIZATION_TYPE, "snap-start"),
         TestTokens.CLOCK);
 
     JsonNode policy = JSON.readTree(strict.priming().prime().policy());

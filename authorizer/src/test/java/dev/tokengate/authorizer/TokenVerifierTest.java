@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -616,6 +617,47 @@ class TokenVerifierTest {
 
       assertThat(allowed(rotating, sign(header, claims(""), SECRET)).principal()).isEqualTo("alice");
       assertThat(deniedReason(rotating, sign(header, claims(""), OTHER_SECRET))).isEqualTo(Reason.INVALID_SIGNATURE);
+    }
+
+    @Test
+    void deniesUnknownKeyWhenKidNamesNoKeyAndNoKeyVerifies() {
+      String forged = sign("{\"alg\":\"HS256\",\"kid\":\"retired\"}", claims(""), "a-retired-key-that-is-long-enough-0123");
+
+      assertThat(deniedReason(rotating, forged)).isEqualTo(Reason.UNKNOWN_KEY);
+      assertThat(deniedReason(rotating, sign(HS256_HEADER, claims(""), "a-retired-key-that-is-long-enough-0123")))
+          .as("without kid").isEqualTo(Reason.INVALID_SIGNATURE);
+    }
+
+    @Test
+    void letsTheSourceRefreshOnAnUnknownKidAndUsesTheKeyItLearns() {
+      HmacKey rotatedIn = HmacKey.fromSecret("a-key-rotated-in-a-moment-ago-0123456789");
+      AtomicInteger refreshes = new AtomicInteger();
+      KeySource source = new KeySource() {
+        @Override
+        public List<HmacKey> currentKeys() {
+          return refreshes.get() == 0 ? List.of(current) : List.of(rotatedIn, current);
+        }
+
+        @Override
+        public List<HmacKey> keysForUnknownKid() {
+          refreshes.incrementAndGet();
+          return currentKeys();
+        }
+      };
+      TokenVerifier verifier = TokenVerifier.create(TestTokens.config(), source, TestTokens.CLOCK);
+      String header = "{\"alg\":\"HS256\",\"kid\":\"" + rotatedIn.thumbprint() + "\"}";
+
+      assertThat(allowed(verifier, sign(header, claims(""), "a-key-rotated-in-a-moment-ago-0123456789")).principal())
+          .isEqualTo("alice");
+      assertThat(refreshes).hasValue(1);
+      assertThat(deniedReason(verifier, sign(header, claims(""), SECRET))).as("kid selects that key alone")
+          .isEqualTo(Reason.INVALID_SIGNATURE);
+    }
+
+    @Test
+    void ignoresKidWithTheOneStaticKey() {
+      assertThat(deniedReason(TestTokens.verifier(), sign("{\"alg\":\"HS256\",\"kid\":\"x\"}", claims(""),
+          OTHER_SECRET))).isEqualTo(Reason.INVALID_SIGNATURE);
     }
 
     @Test

@@ -44,7 +44,7 @@ final class SamTranslation {
   /** The logical ids of every resource of the given CloudFormation type. */
   static Stream<String> idsOfType(JsonNode cloudFormation, String type) {
     List<String> ids = new ArrayList<>();
-    cloudFormation.path("Resources").fields().forEachRemaining(resource -> {
+    cloudFormation.path("Resources").properties().forEach(resource -> {
       if (type.equals(resource.getValue().path("Type").asText())) {
         ids.add(resource.getKey());
       }

@@ -79,7 +79,7 @@ class TranslatedTemplateTest {
   void everyRouteRequiresTheAuthorizerAndCallsTheHelloAlias() {
     JsonNode paths = resources.at("/Api/Properties/Body/paths");
     List<String> routes = new ArrayList<>();
-    paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+    paths.properties().forEach(path -> path.getValue().properties().forEach(method -> {
       routes.add(method.getKey().toUpperCase() + " " + path.getKey());
       JsonNode operation = method.getValue();
       assertThat(operation.path("security")).as(path.getKey())

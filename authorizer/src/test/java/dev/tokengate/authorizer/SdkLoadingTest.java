@@ -1,0 +1,87 @@
+package dev.tokengate.authorizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which classes a cold start loads, seen from a fresh JVM: with {@code JWT_SECRET} not one class of the AWS SDK
+ * (nor our Secrets Manager code); with {@code JWT_SECRET_ARN} the SDK, but never the Apache or Netty HTTP clients.
+ */
+class SdkLoadingTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void loadsNoSdkClassWithAStaticKey() throws Exception {
+    Run run = decideOnceInFreshJvm(Map.of(), TestTokens.valid());
+
+    assertThat(run.output()).contains("\"Effect\":\"Allow\"");
+    assertThat(run.loadedClasses()).anyMatch(name -> name.equals("dev.tokengate.authorizer.AuthorizerHandler"));
+    assertThat(run.loadedClasses())
+        .noneMatch(name -> name.startsWith("software.amazon.awssdk."))
+        .noneMatch(name -> name.startsWith("org.crac."))
+        .noneMatch(name -> name.equals("dev.tokengate.authorizer.SecretsManagerFetcher"))
+        .noneMatch(name -> name.equals("dev.tokengate.authorizer.RotatingKeySource"));
+  }
+
+  @Test
+  void loadsTheSdkButNoHeavyHttpClientWithASecretArn() throws Exception {
+    try (FakeSecretsManager secretsManager = new FakeSecretsManager()) {
+      secretsManager.put(SecretFetcher.AWSCURRENT, TestTokens.SECRET);
+      Map<String, String> env = secretsManager.env();
+      env.remove(AuthorizerConfig.JWT_SECRET);
+
+      Run run = decideOnceInFreshJvm(env, TestTokens.valid());
+
+      assertThat(run.output()).contains("\"Effect\":\"Allow\"");
+      assertThat(run.loadedClasses())
+          .anyMatch(name -> name.startsWith("software.amazon.awssdk.services.secretsmanager."))
+          .anyMatch(name -> name.startsWith("software.amazon.awssdk.http.urlconnection."))
+          .noneMatch(name -> name.startsWith("org.apache.http.") || name.startsWith("org.apache.hc."))
+          .noneMatch(name -> name.startsWith("io.netty."))
+          .noneMatch(name -> name.startsWith("software.amazon.awssdk.http.apache"));
+    }
+  }
+
+  private record Run(String output, List<String> loadedClasses) {}
+
+  private Run decideOnceInFreshJvm(Map<String, String> env, String token) throws IOException, InterruptedException {
+    Path classLog = dir.resolve("classes.log");
+    Path output = dir.resolve("output.txt");
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xlog:class+load=info:file=" + classLog,
+        "-cp", System.getProperty("java.class.path"),
+        DecideOnce.class.getName(), token)
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    if (env.containsKey(AuthorizerConfig.JWT_SECRET_ARN)) {
+      builder.environment().remove(AuthorizerConfig.JWT_SECRET);
+    }
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child JVM finished").isTrue();
+    String printed = Files.readString(output, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(printed).isZero();
+    List<String> classes = new ArrayList<>();
+    for (String line : Files.readAllLines(classLog, StandardCharsets.UTF_8)) {
+      // "[0.012s][info][class,load] java.lang.Object source: shared objects file"
+      int start = line.indexOf("] ", line.indexOf("[class,load]"));
+      if (start > 0) {
+        classes.add(line.substring(start + 2).split(" ", 2)[0]);
+      }
+    }
+    return new Run(printed, classes);
+  }
+}

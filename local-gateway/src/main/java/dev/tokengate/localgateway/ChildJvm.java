@@ -1,0 +1,106 @@
+package dev.tokengate.localgateway;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How Lambda's Java runtime starts a function, reproduced: the JVM flags, the runtime interface client alone on the
+ * class path (the function's own code is loaded from the task root by the client, as in Lambda), the working
+ * directory, and an environment that holds only what Lambda would set. Immutable and thread-safe.
+ */
+final class ChildJvm {
+
+  static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  /** Where the runtime client loads its JNI library from instead of unpacking its own copy. */
+  static final String NATIVE_LIBRARY_PROPERTY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+  private final Path java;
+  private final List<Path> runtimeJars;
+  private final Path nativeLibrary;
+
+  ChildJvm(Path java, List<Path> runtimeJars, Path nativeLibrary) {
+    this.java = java;
+    this.runtimeJars = List.copyOf(runtimeJars);
+    this.nativeLibrary = nativeLibrary;
+  }
+
+  /** The JVM running local-gateway also runs the functions. */
+  static ChildJvm ofCurrentJava(List<Path> runtimeJars, Path nativeLibrary) {
+    return new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"), runtimeJars, nativeLibrary);
+  }
+
+  /**
+   * @param taskRoot the unpacked artifact, the JVM's working directory ({@code /var/task} in Lambda)
+   * @param runtimeApi {@code host:port} of the function's Runtime API
+   * @param localVariables variables of this machine the function also gets (the caller's {@code JWT_*})
+   */
+  ProcessBuilder processBuilder(
+      LambdaFunction function, Path taskRoot, String runtimeApi, Map<String, String> localVariables) {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(jvmOptions(function.memoryMb()));
+    command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary);
+    command.add("-cp");
+    command.add(runtimeJars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+    command.add(RUNTIME_MAIN);
+    command.add(function.handler());
+
+    ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
+    Map<String, String> environment = builder.environment();
+    environment.clear();
+    environment.putAll(environment(function, taskRoot, runtimeApi, localVariables));
+    return builder;
+  }
+
+  /** What Lambda's java17/java21 runtimes pass: 85% of the memory as heap, 10% metaspace, 5% code cache. */
+  static List<String> jvmOptions(int memoryMb) {
+    long kilobytes = memoryMb * 1024L;
+    return List.of(
+        "-XX:+TieredCompilation",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "-Xshare:auto",
+        "-XX:MaxHeapSize=" + kilobytes * 85 / 100 + "k",
+        "-XX:MaxMetaspaceSize=" + kilobytes * 10 / 100 + "k",
+        "-XX:ReservedCodeCacheSize=" + kilobytes * 5 / 100 + "k",
+        "-Djava.net.preferIPv4Stack=true");
+  }
+
+  static Map<String, String> environment(
+      LambdaFunction function, Path taskRoot, String runtimeApi, Map<String, String> localVariables) {
+    Map<String, String> environment = new LinkedHashMap<>(function.environment());
+    environment.putAll(localVariables);
+    // Lambda's reserved variables come last: a template cannot override them in AWS either.
+    environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+    environment.put("_HANDLER", function.handler());
+    environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
+    environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+    environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
+    environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "local-gateway");
+    environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    environment.put("AWS_REGION", Intrinsics.REGION);
+    environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
+    environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + Runtime.version().feature());
+    environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+    environment.put("LAMBDA_RUNTIME_DIR", runtimeDirectory());
+    environment.put("TZ", ":UTC");
+    environment.put("LANG", "en_US.UTF-8");
+    environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+    return environment;
+  }
+
+  static String functionArn(LambdaFunction function) {
+    return "arn:aws:lambda:" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT + ":function:" + function.name();
+  }
+
+  private static String runtimeDirectory() {
+    return LambdaRuntimeJars.directory().map(Path::toString).orElse("");
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tokengate.localgateway;
+
+/** How one invocation of a function ended, as the Runtime API learned it. */
+sealed interface InvocationResult {
+
+  /** Lambda's error type when an invocation outlives the function's Timeout. */
+  String TIMED_OUT = "Sandbox.Timedout";
+
+  /** The function's response payload, as the runtime posted it. */
+  record Success(byte[] payload) implements InvocationResult {}
+
+  /**
+   * The function threw, timed out or its runtime died.
+   *
+   * @param errorType {@code errorType} of the runtime's error report, or Lambda's own ({@code Sandbox.Timedout},
+   *     {@code Runtime.ExitError})
+   */
+  record Failure(String errorType, String errorMessage) implements InvocationResult {
+
+    boolean timedOut() {
+      return TIMED_OUT.equals(errorType);
+    }
+  }
+}

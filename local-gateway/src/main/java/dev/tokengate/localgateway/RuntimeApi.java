@@ -1,0 +1,213 @@
+package dev.tokengate.localgateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Lambda Runtime API (version 2018-06-01) for one function instance, served on 127.0.0.1: the runtime
+ * interface client in the function's JVM asks it for the next event and posts back the response or the error.
+ * Thread-safe.
+ */
+final class RuntimeApi implements AutoCloseable {
+
+  /** Raised through {@link #initialized()} when the runtime reports that the function could not initialise. */
+  static final class InitErrorException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    InitErrorException(String message) {
+      super(message);
+    }
+  }
+
+  private record Invocation(String requestId, byte[] event, long deadlineMillis,
+      CompletableFuture<InvocationResult> result) {}
+
+  private static final String PREFIX = "/2018-06-01/runtime/";
+  private static final Pattern INVOCATION_PATH =
+      Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String functionArn;
+  private final Clock clock;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
+  private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
+  private final CompletableFuture<Void> initialized = new CompletableFuture<>();
+  private volatile boolean closed;
+
+  private RuntimeApi(String functionArn, Clock clock) throws IOException {
+    this.functionArn = functionArn;
+    this.clock = clock;
+    this.server = LoopbackHttpServer.create(0, 0);
+    this.executor = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "runtime-api");
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.createContext(PREFIX, this::handle);
+    server.start();
+  }
+
+  /** Serves a Runtime API on a free port of 127.0.0.1 for the function with this ARN. */
+  static RuntimeApi start(String functionArn, Clock clock) throws IOException {
+    return new RuntimeApi(functionArn, clock);
+  }
+
+  /** The value for {@code AWS_LAMBDA_RUNTIME_API}: {@code 127.0.0.1:PORT}. */
+  String address() {
+    return "127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Completes when the runtime first asks for an event (the function's init is over), or exceptionally with an
+   * {@link InitErrorException} when it reports an init error.
+   */
+  CompletableFuture<Void> initialized() {
+    return initialized;
+  }
+
+  /** Queues an event for the runtime; the future completes when it posts a response or an error. */
+  CompletableFuture<InvocationResult> invoke(byte[] event, Duration timeout) {
+    Invocation invocation = new Invocation(UUID.randomUUID().toString(), event.clone(),
+        clock.millis() + timeout.toMillis(), new CompletableFuture<>());
+    queue.add(invocation);
+    return invocation.result();
+  }
+
+  /** Ends every queued and running invocation with {@code failure}: the function's JVM is gone. */
+  void abandon(InvocationResult.Failure failure) {
+    Invocation queued;
+    while ((queued = queue.poll()) != null) {
+      queued.result().complete(failure);
+    }
+    inFlight.values().forEach(invocation -> invocation.result().complete(failure));
+    inFlight.clear();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    abandon(new InvocationResult.Failure("Runtime.ExitError", "the function was stopped"));
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      Matcher invocation = INVOCATION_PATH.matcher(path);
+      if (method.equals("GET") && path.equals(PREFIX + "invocation/next")) {
+        next(exchange);
+      } else if (method.equals("POST") && invocation.matches()) {
+        complete(exchange, invocation.group(1), invocation.group(2).equals("response"));
+      } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
+        JsonNode error = errorOf(readBody(exchange));
+        initialized.completeExceptionally(new InitErrorException(describe(error)));
+        accepted(exchange);
+      } else {
+        reply(exchange, 404, "{\"errorMessage\":\"no such Runtime API resource\",\"errorType\":\"NotFound\"}");
+      }
+    }
+  }
+
+  private void next(HttpExchange exchange) throws IOException {
+    initialized.complete(null);
+    Invocation invocation = null;
+    try {
+      while (invocation == null && !closed) {
+        invocation = queue.poll(1, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (invocation == null) {
+      reply(exchange, 500, "{\"errorMessage\":\"the runtime is shutting down\",\"errorType\":\"Shutdown\"}");
+      return;
+    }
+    inFlight.put(invocation.requestId(), invocation);
+    var headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", "application/json");
+    headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+    headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineMillis()));
+    headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
+    headers.set("Lambda-Runtime-Trace-Id", "Root=1-00000000-" + invocation.requestId().replace("-", "").substring(0, 24)
+        + ";Sampled=0");
+    exchange.sendResponseHeaders(200, invocation.event().length);
+    try (OutputStream body = exchange.getResponseBody()) {
+      body.write(invocation.event());
+    }
+  }
+
+  private void complete(HttpExchange exchange, String requestId, boolean success) throws IOException {
+    byte[] body = readBody(exchange);
+    Invocation invocation = inFlight.remove(requestId);
+    if (invocation == null) {
+      reply(exchange, 400, "{\"errorMessage\":\"unknown or finished request id\",\"errorType\":\"InvalidRequestID\"}");
+      return;
+    }
+    if (success) {
+      invocation.result().complete(new InvocationResult.Success(body));
+    } else {
+      JsonNode error = errorOf(body);
+      invocation.result().complete(new InvocationResult.Failure(
+          error.path("errorType").asText(""), error.path("errorMessage").asText("")));
+    }
+    accepted(exchange);
+  }
+
+  private static JsonNode errorOf(byte[] body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return JSON.createObjectNode().put("errorMessage", new String(body, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String describe(JsonNode error) {
+    String type = error.path("errorType").asText("");
+    String message = error.path("errorMessage").asText("");
+    return type.isEmpty() ? message : type + ": " + message;
+  }
+
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static void accepted(HttpExchange exchange) throws IOException {
+    reply(exchange, 202, "{\"status\":\"OK\"}");
+  }
+
+  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream body = exchange.getResponseBody()) {
+      body.write(bytes);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package dev.tokengate.localgateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * local-gateway as a whole: the packaged hello-lambda and a test authorizer, each in its own JVM through the
+ * Lambda runtime interface client, called over HTTP on 127.0.0.1.
+ */
+class LocalApiEndToEndTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final List<String> LOG = Collections.synchronizedList(new ArrayList<>());
+
+  @TempDir
+  static Path dir;
+
+  private static LocalApi api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = LocalApi.start(new LocalApi.Settings(EndToEndStack.writeTemplate(dir), 0, Map.of(), Map.of()), LOG::add,
+        Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @Test
+  void answersAMissingTokenWith401AndTheTemplatesHeader() throws Exception {
+    HttpResponse<String> response = get("/hello", null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+    assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+  }
+
+  @Test
+  void runsTheBackendForAnAllowedToken() throws Exception {
+    HttpResponse<String> response = get("/hello", "Bearer allow.user-7.sig");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("\"Hello from Lambda!\"");
+  }
+
+  @Test
+  void showsTheBackendThePrincipalAndReusesTheCachedPolicyOnAnotherRoute() throws Exception {
+    HttpResponse<String> first = get("/whoami", "Bearer allow.user-8.sig");
+    HttpResponse<String> second = get("/hello", "Bearer allow.user-8.sig");
+    HttpResponse<String> third = get("/whoami", "Bearer allow.user-8.sig");
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains("\"principalId\":\"user-8\"").contains("\"message\":\"ok\"");
+    assertThat(second.statusCode()).isEqualTo(200);
+    // The authorizer's own count is frozen in the cached context: it ran once for three requests.
+    assertThat(callsIn(third.body())).isEqualTo(callsIn(first.body())).isNotEmpty();
+  }
+
+  @Test
+  void givesTheAuthorizerAGeneratedKeyWhenTheCallerHasNone() throws Exception {
+    HttpResponse<String> response = get("/whoami", "Bearer allow.user-9.sig");
+
+    assertThat(api.devSecret()).isPresent();
+    assertThat(response.body()).contains("\"secretLength\":\"64\"");
+  }
+
+  @Test
+  void rendersADenyWithTheAuthorizersMessage() throws Exception {
+    HttpResponse<String> response = get("/hello", "Bearer deny.x.sig");
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).isEqualTo("{\"message\":\"token expired\"}");
+  }
+
+  @Test
+  void answersUnauthorizedFromTheAuthorizerWith401() throws Exception {
+    assertThat(get("/hello", "Bearer unauthorized.x.sig").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void answersACrashingAuthorizerAndAMalformedPolicyWith500() throws Exception {
+    HttpResponse<String> crash = get("/hello", "Bearer crash.x.sig");
+    HttpResponse<String> garbage = get("/hello", "Bearer garbage.x.sig");
+
+    assertThat(crash.statusCode()).isEqualTo(500);
+    assertThat(crash.body()).isEqualTo("{\"message\":null}");
+    assertThat(garbage.statusCode()).isEqualTo(500);
+  }
+
+  @Test
+  void passesTheBackendsOwnStatusOnAPublicRoute() throws Exception {
+    HttpResponse<String> response = get("/public", null);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
+  }
+
+  @Test
+  void answersAnUnknownRouteWithMissingAuthenticationToken() throws Exception {
+    HttpResponse<String> response = get("/nowhere", "Bearer allow.user-7.sig");
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+  }
+
+  @Test
+  void logsOneLinePerRequestWithoutTheToken() throws Exception {
+    get("/hello", "Bearer allow.user-secret-marker.sig");
+
+    assertThat(LOG).anyMatch(line -> line.matches(".* GET /hello -> 200 allow( \\(cached\\))? \\d+ ms"));
+    assertThat(LOG).noneMatch(line -> line.contains("user-secret-marker"));
+  }
+
+  @Test
+  void reportsAMissingArtifactWithTheBuildCommand(@TempDir Path other) throws Exception {
+    Path template = EndToEndStack.writeTemplate(other);
+    Files.delete(other.resolve("authorizer.jar"));
+
+    assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
+        Clock.systemUTC()))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("AuthorizerFunction: its artifact")
+        .hasMessageEndingWith("does not exist; run ./mvnw -B package first");
+  }
+
+  @Test
+  void reportsABusyPort(@TempDir Path other) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Path template = EndToEndStack.writeTemplate(other);
+
+      assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, taken.getLocalPort(), Map.of(),
+          Map.of()), line -> { }, Clock.systemUTC()))
+          .isInstanceOf(StartupException.class)
+          .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is busy: stop what uses it or pass --port N");
+    }
+  }
+
+  @Test
+  void reportsAHandlerClassThatIsNotInTheArtifact(@TempDir Path other) throws Exception {
+    Path template = EndToEndStack.writeTemplate(other);
+    Files.writeString(template, Files.readString(template)
+        .replace("dev.tokengate.hello.HelloHandler::handleRequest", "dev.tokengate.hello.Missing::handleRequest"));
+
+    assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
+        Clock.systemUTC()))
+        .isInstanceOf(StartupException.class)
+        .hasMessageStartingWith("HelloFunction: its handler class dev.tokengate.hello.Missing is not in ");
+  }
+
+  @Test
+  void reportsAFunctionWhoseInitFails(@TempDir Path other) throws Exception {
+    Path template = EndToEndStack.writeTemplate(other);
+    Files.writeString(template, Files.readString(template).replace(
+        "      Handler: dev.tokengate.localgateway.TestAuthorizer::handleRequest",
+        "      Handler: dev.tokengate.localgateway.TestAuthorizer::handleRequest\n"
+            + "      Environment: {Variables: {FAIL_INIT: 'yes'}}"));
+
+    assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
+        Clock.systemUTC()))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("AuthorizerFunction failed to initialise")
+        .hasMessageContaining("FAIL_INIT is set");
+  }
+
+  private static String callsIn(String whoami) {
+    Matcher calls = Pattern.compile("\"calls\":\"(\\d+)\"").matcher(whoami);
+    return calls.find() ? calls.group(1) : "";
+  }
+
+  private static HttpResponse<String> get(String path, String authorization) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

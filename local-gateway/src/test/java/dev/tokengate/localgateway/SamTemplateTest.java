@@ -1,0 +1,280 @@
+package dev.tokengate.localgateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SamTemplateTest {
+
+  private static final Path FULL_SCHEMA = resource("templates/full-schema.yaml");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void readsEveryApiEventAsARouteAndIgnoresOtherEvents() {
+    SamTemplate template = SamTemplate.read(FULL_SCHEMA, Map.of());
+
+    assertThat(template.routes())
+        .extracting(Route::method, Route::resource, Route::functionName)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("GET", "/items/{id}", "ItemsFunction"),
+            org.assertj.core.groups.Tuple.tuple("GET", "/health", "ItemsFunction"),
+            org.assertj.core.groups.Tuple.tuple("ANY", "/admin", "ItemsFunction"),
+            org.assertj.core.groups.Tuple.tuple("POST", "/ping", "ImplicitFunction"));
+  }
+
+  @Test
+  void protectsRoutesWithTheDefaultAuthorizerAndItsIdentitySettings() {
+    TokenAuthorizer authorizer = route(SamTemplate.read(FULL_SCHEMA, Map.of()), "/items/{id}").authorizer().orElseThrow();
+
+    assertThat(authorizer.name()).isEqualTo("JwtAuthorizer");
+    assertThat(authorizer.functionName()).isEqualTo("AuthorizerFunction");
+    assertThat(authorizer.header()).isEqualTo("Authorization");
+    assertThat(authorizer.ttl()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(authorizer.accepts("Bearer aaa.bbb.ccc")).isTrue();
+    assertThat(authorizer.accepts("Basic dXNlcjpwYXNz")).isFalse();
+  }
+
+  @Test
+  void authorizerNoneMakesARoutePublicAndARouteMayNameAnotherAuthorizer() {
+    SamTemplate template = SamTemplate.read(FULL_SCHEMA, Map.of());
+
+    assertThat(route(template, "/health").authorizer()).isEmpty();
+    TokenAuthorizer other = route(template, "/admin").authorizer().orElseThrow();
+    assertThat(other.name()).isEqualTo("OtherAuthorizer");
+    assertThat(other.functionName()).isEqualTo("AuthorizerFunction");
+    assertThat(other.ttl()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(other.validationExpression()).isEmpty();
+  }
+
+  @Test
+  void eventsWithoutRestApiIdGoToTheImplicitApiWithApiGlobals() {
+    Route ping = route(SamTemplate.read(FULL_SCHEMA, Map.of()), "/ping");
+
+    assertThat(ping.api().logicalId()).isEqualTo("ServerlessRestApi");
+    assertThat(ping.api().stage()).isEqualTo("Prod");
+    assertThat(ping.authorizer()).isEmpty();
+    HttpReply reply = ping.api().gatewayResponses().render(GatewayResponses.Type.LAMBDA_ERROR,
+        new GatewayResponses.Request("Internal server error", Map.of("requestId", "r-1"),
+            name -> java.util.Optional.empty(), name -> java.util.Optional.empty()));
+    assertThat(reply.bodyText()).isEqualTo("{\"error\":\"server\",\"id\":\"r-1\"}");
+  }
+
+  @Test
+  void appliesFunctionGlobalsAndResolvesParametersAndPseudoParameters() {
+    SamTemplate template = SamTemplate.read(FULL_SCHEMA, Map.of());
+    LambdaFunction authorizer = template.functions().get("AuthorizerFunction");
+    LambdaFunction items = template.functions().get("ItemsFunction");
+
+    assertThat(items.memoryMb()).isEqualTo(512);
+    assertThat(items.timeoutSeconds()).isEqualTo(10);
+    assertThat(template.functions().get("ImplicitFunction").timeoutSeconds()).isEqualTo(45);
+    assertThat(authorizer.memoryMb()).isEqualTo(256);
+    assertThat(authorizer.handler()).isEqualTo("example.Authorizer::handleRequest");
+    assertThat(authorizer.environment()).containsOnly(
+        Map.entry("LOG_LEVEL", "INFO"),
+        Map.entry("JWT_ISSUER", "https://issuer.example"),
+        Map.entry("REGION_AND_STAGE", "us-east-1/v1"));
+  }
+
+  @Test
+  void leavesOutVariablesWhoseValueOnlyExistsInAws() {
+    LambdaFunction authorizer = SamTemplate.read(FULL_SCHEMA, Map.of()).functions().get("AuthorizerFunction");
+
+    assertThat(authorizer.awsOnlyVariables()).containsExactlyInAnyOrder("JWT_SECRET_ARN", "SECRET_NAME");
+  }
+
+  @Test
+  void resolvesCodeUriAgainstTheTemplateFolderAndSkipsFunctionsNoRouteNeeds() {
+    SamTemplate template = SamTemplate.read(FULL_SCHEMA, Map.of());
+    Path folder = FULL_SCHEMA.getParent();
+
+    assertThat(template.functions()).containsOnlyKeys("AuthorizerFunction", "ItemsFunction", "ImplicitFunction");
+    assertThat(template.functions().get("ItemsFunction").codeUri()).isEqualTo(folder.resolve("items.jar"));
+    assertThat(template.functions().get("AuthorizerFunction").codeUri())
+        .isEqualTo(folder.getParent().resolve("authorizer/authorizer.jar"));
+  }
+
+  @Test
+  void parameterOverridesWinOverDefaults() {
+    SamTemplate template = SamTemplate.read(FULL_SCHEMA, Map.of("StageName", "dev", "AuthorizerTtlSeconds", "0"));
+    Route items = route(template, "/items/{id}");
+
+    assertThat(items.api().stage()).isEqualTo("dev");
+    assertThat(items.authorizer().orElseThrow().ttl()).isZero();
+  }
+
+  @Test
+  void refusesAnOverrideForAParameterTheTemplateDoesNotDeclare() {
+    assertThatThrownBy(() -> SamTemplate.read(FULL_SCHEMA, Map.of("Stage", "dev")))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("--parameter Stage")
+        .hasMessageContaining("StageName");
+  }
+
+  @Test
+  void refusesCognitoAuthorizers() throws Exception {
+    Path template = write(api("""
+            Authorizers:
+              Users:
+                UserPoolArn: arn:aws:cognito-idp:us-east-1:123456789012:userpool/x
+        """, "Users"));
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("authorizer Users is a Cognito authorizer; local-gateway runs Lambda TOKEN authorizers only");
+  }
+
+  @Test
+  void refusesRequestAuthorizers() throws Exception {
+    Path template = write(api("""
+            Authorizers:
+              Req:
+                FunctionArn: !GetAtt Fn.Arn
+                FunctionPayloadType: REQUEST
+        """, "Req"));
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("FunctionPayloadType REQUEST");
+  }
+
+  @Test
+  void refusesACacheTtlApiGatewayWouldRefuse() throws Exception {
+    Path template = write(api("""
+            Authorizers:
+              Jwt:
+                FunctionArn: !GetAtt Fn.Arn
+                Identity:
+                  ReauthorizeEvery: 7200
+        """, "Jwt"));
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("ReauthorizeEvery is 7200");
+  }
+
+  @Test
+  void refusesADefaultAuthorizerThatIsNotDeclared() throws Exception {
+    Path template = write(api("""
+            Authorizers: {}
+        """, "Missing"));
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("authorizer Missing is not declared");
+  }
+
+  @Test
+  void refusesAnS3CodeUri() throws Exception {
+    Path template = write("""
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: {Bucket: b, Key: k}
+              Handler: a.B::c
+              Events:
+                E: {Type: Api, Properties: {Path: /a, Method: get}}
+        """);
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Fn: CodeUri must be a local path");
+  }
+
+  @Test
+  void saysWhenAValueNeedsAParameterWithoutDefault() throws Exception {
+    Path template = write("""
+        Parameters:
+          Stage: {Type: String}
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: !Ref Stage
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn.jar
+              Handler: a.B::c
+              Events:
+                E: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /a, Method: get}}
+        """);
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Api.StageName has no local value")
+        .hasMessageContaining("--parameter NAME=VALUE");
+    assertThat(route(SamTemplate.read(template, Map.of("Stage", "qa")), "/a").api().stage()).isEqualTo("qa");
+  }
+
+  @Test
+  void refusesATemplateWithoutApiEvents() throws Exception {
+    Path template = write("""
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties: {CodeUri: fn.jar, Handler: a.B::c}
+        """);
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("no Api events");
+  }
+
+  @Test
+  void reportsYamlThatIsNotATemplate() throws Exception {
+    Path template = write("- just\n- a list\n");
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("is not a CloudFormation template");
+  }
+
+  private static String api(String auth, String defaultAuthorizer) {
+    return """
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: Prod
+              Auth:
+                DefaultAuthorizer: %s
+        %s
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn.jar
+              Handler: a.B::c
+              Events:
+                E: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /a, Method: get}}
+        """.formatted(defaultAuthorizer, auth.indent(4).stripTrailing());
+  }
+
+  private Path write(String yaml) throws Exception {
+    Path template = dir.resolve("template.yaml");
+    Files.writeString(template, yaml);
+    return template;
+  }
+
+  private static Route route(SamTemplate template, String resource) {
+    return template.routes().stream().filter(route -> route.resource().equals(resource)).findFirst().orElseThrow();
+  }
+
+  static Path resource(String name) {
+    try {
+      return Path.of(SamTemplateTest.class.getClassLoader().getResource(name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
