@@ -1,11 +1,11 @@
 package dev.tokengate.authorizer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
+import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,14 +13,15 @@ import java.util.Optional;
  * nothing else per request; plus the rare lines about init and the keys.
  *
  * <p>A line names the token only by its {@link TokenFingerprint}; the token, the header and the secret never
- * reach it. Thread-safe: each line is one {@code println}.
+ * reach it. Lines are written with Jackson's streaming generator (no mapper to build at cold start). Thread-safe:
+ * each line is one {@code println}.
  */
 final class DecisionLog {
 
-  private final ObjectMapper json;
+  private final JsonFactory json;
   private final PrintStream out;
 
-  DecisionLog(ObjectMapper json, PrintStream out) {
+  DecisionLog(JsonFactory json, PrintStream out) {
     this.json = json;
     this.out = out;
   }
@@ -40,11 +41,11 @@ final class DecisionLog {
 
   /** The one line a failed init leaves, so the cause is found without reading a stack trace. */
   void initFailed(String message) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("level", "error");
-    line.put("event", "init_failed");
-    line.put("message", message);
-    print(line);
+    print(line -> {
+      line.writeStringField("level", "error");
+      line.writeStringField("event", "init_failed");
+      line.writeStringField("message", message);
+    });
   }
 
   /**
@@ -54,14 +55,18 @@ final class DecisionLog {
    * @param previousIgnored why an {@code AWSPREVIOUS} value was not used, or null
    */
   void keysLoaded(List<String> kids, String previousIgnored) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("level", previousIgnored == null ? "info" : "warn");
-    line.put("event", "keys_loaded");
-    line.put("kids", kids);
-    if (previousIgnored != null) {
-      line.put("previousIgnored", previousIgnored);
-    }
-    print(line);
+    print(line -> {
+      line.writeStringField("level", previousIgnored == null ? "info" : "warn");
+      line.writeStringField("event", "keys_loaded");
+      line.writeArrayFieldStart("kids");
+      for (String kid : kids) {
+        line.writeString(kid);
+      }
+      line.writeEndArray();
+      if (previousIgnored != null) {
+        line.writeStringField("previousIgnored", previousIgnored);
+      }
+    });
   }
 
   /**
@@ -71,32 +76,42 @@ final class DecisionLog {
    * @param servingLastGoodKeys whether requests are still verified with keys fetched earlier, or denied
    */
   void keysUnavailable(String message, boolean servingLastGoodKeys) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("level", "error");
-    line.put("event", "key_fetch_failed");
-    line.put("message", message);
-    line.put("action", servingLastGoodKeys ? "using the last keys fetched" : "denying every request");
-    print(line);
+    print(line -> {
+      line.writeStringField("level", "error");
+      line.writeStringField("event", "key_fetch_failed");
+      line.writeStringField("message", message);
+      line.writeStringField("action", servingLastGoodKeys ? "using the last keys fetched" : "denying every request");
+    });
   }
 
   private void write(
       String decision, String reason, String principal, Optional<String> kid, String token, long startNanos) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("decision", decision);
-    line.put("reason", reason);
-    line.put("principal", principal);
-    line.put("kid", kid.orElse(null));
-    line.put("token", token == null ? null : TokenFingerprint.of(token));
-    line.put("latencyUs", (System.nanoTime() - startNanos) / 1_000);
-    print(line);
+    print(line -> {
+      line.writeStringField("decision", decision);
+      line.writeStringField("reason", reason);
+      line.writeStringField("principal", principal);
+      line.writeStringField("kid", kid.orElse(null));
+      line.writeStringField("token", token == null ? null : TokenFingerprint.of(token));
+      line.writeNumberField("latencyUs", (System.nanoTime() - startNanos) / 1_000);
+    });
   }
 
-  private void print(Map<String, Object> line) {
-    try {
-      out.println(json.writeValueAsString(line));
-    } catch (JsonProcessingException e) {
-      // Every value is a plain string or number; this cannot happen, and a log line must never fail a request.
+  /** The members of one line. */
+  private interface Members {
+    void write(JsonGenerator line) throws IOException;
+  }
+
+  private void print(Members members) {
+    StringWriter text = new StringWriter(160);
+    try (JsonGenerator line = json.createGenerator(text)) {
+      line.writeStartObject();
+      members.write(line);
+      line.writeEndObject();
+    } catch (IOException e) {
+      // A StringWriter does not fail; and a log line must never fail a request.
       out.println("{\"level\":\"error\",\"event\":\"log_failed\"}");
+      return;
     }
+    out.println(text);
   }
 }

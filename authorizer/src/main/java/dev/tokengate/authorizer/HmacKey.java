@@ -1,22 +1,32 @@
 package dev.tokengate.authorizer;
 
-import com.auth0.jwt.algorithms.Algorithm;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One HS256 verification key with its RFC 7638 thumbprint. Built once (at init or when a key source refreshes),
  * then shared.
  *
- * <p>{@link #toString()} shows only the thumbprint. Immutable and thread-safe.
+ * <p>{@link #toString()} shows only the thumbprint. Immutable and thread-safe (each thread has its own {@link Mac}).
  */
 public final class HmacKey {
 
+  private static final String HMAC_SHA256 = "HmacSHA256";
+
   private final String thumbprint;
-  private final Algorithm algorithm;
+  private final SecretKeySpec macKey;
+  /**
+   * One initialized JCE {@code Mac} per thread, reused: getting and initializing a {@code Mac} per verification
+   * (what java-jwt's {@code Algorithm} does) cost more than the HMAC itself. Lambda runs one thread per instance.
+   */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   private HmacKey(byte[] key) {
     this.thumbprint = KeyThumbprint.of(key);
-    this.algorithm = Algorithm.HMAC256(key);
+    this.macKey = new SecretKeySpec(key, HMAC_SHA256);
   }
 
   /**
@@ -41,9 +51,22 @@ public final class HmacKey {
     return thumbprint;
   }
 
-  /** java-jwt's HMAC for this key; java-jwt computes and compares the MAC (in constant time). */
-  Algorithm algorithm() {
-    return algorithm;
+  /**
+   * Whether {@code signature} is this key's HMAC-SHA256 of {@code signingInput}, computed by the JCE and compared
+   * in constant time by {@link MessageDigest#isEqual}.
+   */
+  boolean isSignatureOf(byte[] signingInput, byte[] signature) {
+    return MessageDigest.isEqual(macs.get().doFinal(signingInput), signature);
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance(HMAC_SHA256);
+      mac.init(macKey);
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java platform must provide HmacSHA256", e);
+    }
   }
 
   @Override

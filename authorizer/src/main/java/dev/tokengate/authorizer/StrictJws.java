@@ -1,14 +1,7 @@
 package dev.tokengate.authorizer;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Parses a compact JWS into its header and payload JSON objects, strictly, before java-jwt sees it.
+ * Parses a compact JWS strictly into its header and payload JSON objects, its signing input and its signature.
  *
  * <p>java-jwt accepts padded and non-canonical base64url, decodes invalid UTF-8 to U+FFFD, lets a duplicate
  * member silently override the first one, and ignores data after the JSON object. Each of these lets two
@@ -31,21 +24,15 @@ final class StrictJws {
   /** A real header is well under 200 characters; a huge one is an attack on the parser. */
   static final int MAX_HEADER_LENGTH = 1024;
 
-  /** Plain RFC 8259 JSON (no comments, no NaN: Jackson's defaults), plus the two checks it leaves off. */
-  private static final ObjectMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
-
   /**
    * A structurally valid JWS.
    *
    * @param header the JOSE header
    * @param payload the claims set
+   * @param signingInput the ASCII bytes the MAC is computed over: {@code <header>.<payload>} as sent
+   * @param signature the decoded signature
    */
-  record Parts(ObjectNode header, ObjectNode payload) {}
+  record Parts(ObjectNode header, ObjectNode payload, byte[] signingInput, byte[] signature) {}
 
   private StrictJws() {}
 
@@ -62,11 +49,13 @@ final class StrictJws {
     }
     Optional<ObjectNode> header = jsonObject(token.substring(0, firstDot));
     Optional<ObjectNode> payload = jsonObject(token.substring(firstDot + 1, secondDot));
-    boolean signatureIsCanonical = Base64Url.decode(token.substring(secondDot + 1)).isPresent();
-    if (header.isEmpty() || payload.isEmpty() || !signatureIsCanonical) {
+    Optional<byte[]> signature = Base64Url.decode(token.substring(secondDot + 1));
+    if (header.isEmpty() || payload.isEmpty() || signature.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Parts(header.get(), payload.get()));
+    // Every character is base64url (checked above), so the ASCII bytes are the token's bytes.
+    byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
+    return Optional.of(new Parts(header.get(), payload.get(), signingInput, signature.get()));
   }
 
   private static Optional<ObjectNode> jsonObject(String segment) {
@@ -87,15 +76,7 @@ final class StrictJws {
   }
 
   private static Optional<ObjectNode> singleObject(String json) {
-    try {
-      JsonNode node = STRICT_JSON.readTree(json);
-      if (node instanceof ObjectNode object && isWellFormedUnicode(object)) {
-        return Optional.of(object);
-      }
-      return Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return StrictJson.readObject(json).filter(StrictJws::isWellFormedUnicode);
   }
 
   /**

@@ -1,56 +1,43 @@
 package dev.tokengate.authorizer;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.JWTVerifier;
-import com.auth0.jwt.exceptions.AlgorithmMismatchException;
-import com.auth0.jwt.exceptions.IncorrectClaimException;
-import com.auth0.jwt.exceptions.JWTVerificationException;
-import com.auth0.jwt.exceptions.MissingClaimException;
-import com.auth0.jwt.exceptions.SignatureVerificationException;
-import com.auth0.jwt.exceptions.TokenExpiredException;
-import com.auth0.jwt.interfaces.DecodedJWT;
-import com.auth0.jwt.interfaces.Verification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies a compact HS256 JWS strictly (see the README's "Behaviour" section and DESIGN section 3) and
  * returns a {@link Verdict}. It never throws for a bad token: every library exception stops here.
  *
- * <p>The order is: size and strict structure (our code), header rules (our code), claim types (our code),
- * signature then {@code exp}/{@code nbf}/{@code iat}/{@code iss}/{@code aud} (java-jwt), maximum age and the
- * principal (our code). So a forged token is reported as {@code invalid_signature} whatever its claims say,
- * unless it is malformed.
+ * <p>The order is: size and strict structure, header rules, claim types, signature ({@link HmacKey}: the JCE
+ * computes the HMAC-SHA256, the JDK compares it in constant time), then {@code exp}/{@code iss}/{@code aud}/{@code nbf}/
+ * {@code iat} ({@link ClaimChecks}), maximum age and the principal. So a forged token is reported as
+ * {@code invalid_signature} whatever its claims say, unless it is malformed. The token is parsed once, by
+ * {@link StrictJws}; nothing is built per request but the verdict.
  *
- * <p>Built once at init; immutable apart from a small cache of java-jwt verifiers per key; thread-safe.
+ * <p>Built once at init; immutable and thread-safe.
  */
 public final class TokenVerifier {
 
   /** The longest {@code kid} a verdict carries; longer values are cut (they only end up in logs). */
   public static final int MAX_KID_LENGTH = 64;
 
-  /** Bounds the verifier cache when a rotating key source hands out ever new keys. */
-  private static final int MAX_CACHED_VERIFIERS = 8;
-
   private final AuthorizerConfig config;
   private final KeySource keys;
   private final Clock clock;
-  private final Map<String, JWTVerifier> verifiers = new ConcurrentHashMap<>();
+  private final ClaimChecks claims;
 
   private TokenVerifier(AuthorizerConfig config, KeySource keys, Clock clock) {
     this.config = config;
     this.keys = keys;
     this.clock = clock;
+    this.claims = new ClaimChecks(config, clock);
   }
 
   /**
-   * Builds a verifier. The current keys' java-jwt verifiers are built here, not on the first request.
+   * Builds a verifier.
    *
    * @param config the validated configuration (issuer, audience, leeway, maximum age, claims)
    * @param keys where the HS256 keys come from
@@ -58,11 +45,9 @@ public final class TokenVerifier {
    * @return the verifier
    */
   public static TokenVerifier create(AuthorizerConfig config, KeySource keys, Clock clock) {
-    TokenVerifier verifier = new TokenVerifier(
+    return new TokenVerifier(
         Objects.requireNonNull(config, "config"), Objects.requireNonNull(keys, "keys"),
         Objects.requireNonNull(clock, "clock"));
-    keys.currentKeys().forEach(verifier::verifierFor);
-    return verifier;
   }
 
   /**
@@ -79,15 +64,16 @@ public final class TokenVerifier {
     ObjectNode header = parts.get().header();
     Optional<String> kid = kid(header);
     try {
-      return verifyParsed(compactJws, header, parts.get().payload(), kid);
+      return verifyParsed(parts.get(), kid);
     } catch (RuntimeException e) {
       // The one boundary: whatever a library throws on hostile input becomes a Deny, never a 500.
       return new Verdict.Denied(Reason.MALFORMED_TOKEN, kid);
     }
   }
 
-  private Verdict verifyParsed(String token, ObjectNode header, ObjectNode payload, Optional<String> kid) {
-    Optional<Reason> refused = HeaderRules.check(header).or(() -> ClaimRules.checkTypes(payload));
+  private Verdict verifyParsed(StrictJws.Parts parts, Optional<String> kid) {
+    ObjectNode payload = parts.payload();
+    Optional<Reason> refused = HeaderRules.check(parts.header()).or(() -> ClaimRules.checkTypes(payload));
     if (refused.isPresent()) {
       return new Verdict.Denied(refused.get(), kid);
     }
@@ -95,9 +81,10 @@ public final class TokenVerifier {
     if (choice.isEmpty()) {
       return new Verdict.Denied(Reason.KEY_UNAVAILABLE, kid);
     }
-    DecodedJWT decoded = JWT.decode(token);
-    Optional<Reason> rejected = verifySignatureAndClaims(decoded, choice.get())
-        .or(() -> checkAge(payload));
+    if (!isSignedWithOneOf(choice.get().candidates(), parts)) {
+      return new Verdict.Denied(choice.get().noKeyVerifies(), kid);
+    }
+    Optional<Reason> rejected = claims.check(payload).or(() -> checkAge(payload));
     if (rejected.isPresent()) {
       return new Verdict.Denied(rejected.get(), kid);
     }
@@ -144,39 +131,16 @@ public final class TokenVerifier {
     return known.stream().filter(key -> key.thumbprint().equals(kid)).findFirst();
   }
 
-  /** java-jwt checks algorithm, then signature, then the claims; so a claim is judged only on a genuine token. */
-  private Optional<Reason> verifySignatureAndClaims(DecodedJWT decoded, KeyChoice choice) {
-    for (HmacKey key : choice.candidates()) {
-      try {
-        verifierFor(key).verify(decoded);
-        return Optional.empty();
-      } catch (SignatureVerificationException e) {
-        // Not signed with this key: try the next one.
-      } catch (JWTVerificationException e) {
-        return Optional.of(reasonFor(e));
+  private static boolean isSignedWithOneOf(List<HmacKey> candidates, StrictJws.Parts parts) {
+    for (HmacKey key : candidates) {
+      if (key.isSignatureOf(parts.signingInput(), parts.signature())) {
+        return true;
       }
     }
-    return Optional.of(choice.noKeyVerifies());
+    return false;
   }
 
-  private static Reason reasonFor(JWTVerificationException e) {
-    if (e instanceof TokenExpiredException) {
-      return Reason.TOKEN_EXPIRED;
-    }
-    if (e instanceof MissingClaimException) {
-      return Reason.MISSING_CLAIM;
-    }
-    if (e instanceof IncorrectClaimException incorrect) {
-      String claim = incorrect.getClaimName();
-      return "nbf".equals(claim) || "iat".equals(claim) ? Reason.TOKEN_NOT_YET_VALID : Reason.INVALID_CLAIM;
-    }
-    if (e instanceof AlgorithmMismatchException) {
-      return Reason.ALGORITHM_NOT_ALLOWED;
-    }
-    return Reason.MALFORMED_TOKEN;
-  }
-
-  /** java-jwt has no maximum age: {@code now - iat} must not exceed it (plus leeway), and {@code iat} is required. */
+  /** No standard check bounds the age: {@code now - iat} must not exceed it (plus leeway), and {@code iat} is required. */
   private Optional<Reason> checkAge(ObjectNode payload) {
     if (config.maxTokenAge().isEmpty()) {
       return Optional.empty();
@@ -188,26 +152,6 @@ public final class TokenVerifier {
     long ageSeconds = clock.instant().getEpochSecond() - iat.longValue();
     long allowed = config.maxTokenAge().get().getSeconds() + config.leeway().getSeconds();
     return ageSeconds > allowed ? Optional.of(Reason.TOKEN_TOO_OLD) : Optional.empty();
-  }
-
-  private JWTVerifier verifierFor(HmacKey key) {
-    JWTVerifier cached = verifiers.get(key.thumbprint());
-    if (cached != null) {
-      return cached;
-    }
-    if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
-      verifiers.clear();
-    }
-    return verifiers.computeIfAbsent(key.thumbprint(), thumbprint -> buildVerifier(key));
-  }
-
-  private JWTVerifier buildVerifier(HmacKey key) {
-    Verification verification = JWT.require(key.algorithm())
-        .acceptLeeway(config.leeway().getSeconds())
-        .withClaimPresence("exp");
-    config.issuer().ifPresent(verification::withIssuer);
-    config.audience().ifPresent(verification::withAudience);
-    return ((JWTVerifier.BaseVerification) verification).build(clock);
   }
 
   private static Optional<String> kid(ObjectNode header) {

@@ -6,6 +6,7 @@ import static dev.tokengate.authorizer.TestTokens.OTHER_SECRET;
 import static dev.tokengate.authorizer.TestTokens.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +37,7 @@ class RotatingKeySourceTest {
   private final FakeFetcher secret = new FakeFetcher();
   private final List<Runnable> background = new ArrayList<>();
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-  private final DecisionLog log = new DecisionLog(json, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+  private final DecisionLog log = new DecisionLog(new JsonFactory(), new PrintStream(logBytes, true, StandardCharsets.UTF_8));
 
   @Test
   void servesFetchedKeysWithoutCallingSecretsManagerWhileFresh() {
