@@ -1,32 +1,24 @@
 package dev.tokengate.authorizer;
 
+import com.auth0.jwt.algorithms.Algorithm;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One HS256 verification key with its RFC 7638 thumbprint. Built once (at init or when a key source refreshes),
  * then shared.
  *
- * <p>{@link #toString()} shows only the thumbprint. Immutable and thread-safe (each thread has its own {@link Mac}).
+ * <p>{@link #toString()} shows only the thumbprint. Immutable and thread-safe.
  */
 public final class HmacKey {
 
-  private static final String HMAC_SHA256 = "HmacSHA256";
-
   private final String thumbprint;
-  private final SecretKeySpec macKey;
-  /**
-   * One initialized JCE {@code Mac} per thread, reused: getting and initializing a {@code Mac} per verification
-   * (what java-jwt's {@code Algorithm} does) cost more than the HMAC itself. Lambda runs one thread per instance.
-   */
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  /** java-jwt's HMAC-SHA256, which draws a fresh JCE {@code Mac} for each signature it computes. */
+  private final Algorithm algorithm;
 
   private HmacKey(byte[] key) {
     this.thumbprint = KeyThumbprint.of(key);
-    this.macKey = new SecretKeySpec(key, HMAC_SHA256);
+    this.algorithm = Algorithm.HMAC256(key);
   }
 
   /**
@@ -52,21 +44,13 @@ public final class HmacKey {
   }
 
   /**
-   * Whether {@code signature} is this key's HMAC-SHA256 of {@code signingInput}, computed by the JCE and compared
-   * in constant time by {@link MessageDigest#isEqual}.
+   * Whether {@code signature} is this key's HMAC-SHA256 of {@code signingInput}: java-jwt computes the MAC, and
+   * {@link MessageDigest#isEqual} compares it in constant time.
+   *
+   * @throws com.auth0.jwt.exceptions.SignatureGenerationException only if the platform lacks HmacSHA256
    */
   boolean isSignatureOf(byte[] signingInput, byte[] signature) {
-    return MessageDigest.isEqual(macs.get().doFinal(signingInput), signature);
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance(HMAC_SHA256);
-      mac.init(macKey);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every Java platform must provide HmacSHA256", e);
-    }
+    return MessageDigest.isEqual(algorithm.sign(signingInput), signature);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.tokengate.authorizer;
 
+import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,8 +14,6 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
 import javax.crypto.KeyGenerator;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -29,6 +30,7 @@ import org.crac.Resource;
  */
 final class SnapStartPriming implements Resource {
 
+  private static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
   private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:000000000000:snapstart/prime/GET/prime";
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final PrintStream NOWHERE =
@@ -107,35 +109,30 @@ final class SnapStartPriming implements Resource {
 
   /** A token that passes every configured check: principal, issuer, audience, a fresh iat and exp. */
   private String token(String secret) {
-    long now = clock.instant().getEpochSecond();
-    StringBuilder claims = new StringBuilder("{\"")
-        .append(config.principalClaims().get(0)).append("\":\"snapstart-priming\"");
-    config.issuer().ifPresent(issuer -> claims.append(",\"iss\":").append(jsonString(issuer)));
-    config.audience().ifPresent(audience -> claims.append(",\"aud\":").append(jsonString(audience)));
-    claims.append(",\"iat\":").append(now).append(",\"exp\":").append(now + 300).append('}');
-    String signingInput = BASE64URL.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(
-        StandardCharsets.UTF_8)) + "." + BASE64URL.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return signingInput + "." + BASE64URL.encodeToString(mac.doFinal(
-          signingInput.getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every Java platform must provide HmacSHA256", e);
-    }
+    String signingInput = BASE64URL.encodeToString(HEADER.getBytes(StandardCharsets.UTF_8)) + "."
+        + BASE64URL.encodeToString(claims(clock.instant().getEpochSecond()));
+    byte[] signature = Algorithm.HMAC256(secret.getBytes(StandardCharsets.UTF_8))
+        .sign(signingInput.getBytes(StandardCharsets.US_ASCII));
+    return signingInput + "." + BASE64URL.encodeToString(signature);
   }
 
-  /** Issuer and audience come from configuration and may hold any character: escaped as a JSON string. */
-  private static String jsonString(String value) {
-    StringBuilder json = new StringBuilder("\"");
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\' || c < 0x20) {
-        json.append(String.format("\\u%04x", (int) c));
-      } else {
-        json.append(c);
+  private byte[] claims(long now) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField(config.principalClaims().get(0), "snapstart-priming");
+      if (config.issuer().isPresent()) {
+        json.writeStringField("iss", config.issuer().get());
       }
+      if (config.audience().isPresent()) {
+        json.writeStringField("aud", config.audience().get());
+      }
+      json.writeNumberField("iat", now);
+      json.writeNumberField("exp", now + 300);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot happen: writing to memory", e);
     }
-    return json.append('"').toString();
+    return out.toByteArray();
   }
 }

@@ -58,7 +58,12 @@ class PackagedAuthorizerIT {
   @TempDir
   static Path work;
 
+  /** The runtime client's switch for loading its JNI library from a given file. */
+  private static final String JNI_LIBRARY_PROPERTY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
   private static Path task;
+  private static Path jniLibrary;
   private static RuntimeUnderTest runtime;
 
   @BeforeAll
@@ -67,6 +72,7 @@ class PackagedAuthorizerIT {
     assertThat(artifact).as("the packaged authorizer (run: ./mvnw -B verify)").isRegularFile();
     task = Files.createDirectory(work.resolve("task"));
     unpack(artifact, task);
+    jniLibrary = unpackJniLibrary(work);
     runtime = RuntimeUnderTest.start(Map.of(AuthorizerConfig.JWT_SECRET, TestTokens.SECRET), "runtime.log");
   }
 
@@ -113,7 +119,7 @@ class PackagedAuthorizerIT {
   @Test
   void failsInitWithoutASecretSoApiGatewayFailsClosed() throws Exception {
     try (RuntimeUnderTest unconfigured = RuntimeUnderTest.start(Map.of(), "unconfigured.log")) {
-      JsonNode error = JSON.readTree(unconfigured.api().initError(ANSWER_TIMEOUT));
+      JsonNode error = JSON.readTree(unconfigured.initError());
 
       assertThat(error.path("errorType").textValue()).isEqualTo(ConfigException.class.getName());
       assertThat(error.path("errorMessage").textValue()).contains(AuthorizerConfig.JWT_SECRET);
@@ -142,6 +148,7 @@ class PackagedAuthorizerIT {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(LAMBDA_JVM_FLAGS);
+      command.add("-D" + JNI_LIBRARY_PROPERTY + "=" + jniLibrary);
       command.addAll(List.of("-cp", runtimeClasspath(), AWSLambda.class.getName(), HANDLER));
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(task.toFile())
@@ -162,6 +169,15 @@ class PackagedAuthorizerIT {
       Process process = builder.start();
       process.getOutputStream().close();
       return new RuntimeUnderTest(api, process, log);
+    }
+
+    String initError() throws Exception {
+      try {
+        return api.initError(ANSWER_TIMEOUT);
+      } catch (Exception e) {
+        throw new AssertionError("no init error from the runtime client (alive: " + process.isAlive()
+            + "); its log:\n" + Files.readString(log, StandardCharsets.UTF_8), e);
+      }
     }
 
     LocalRuntimeApi.Answer invoke(byte[] event) throws Exception {
@@ -195,6 +211,27 @@ class PackagedAuthorizerIT {
       jars.add(Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
     }
     return String.join(File.pathSeparator, jars);
+  }
+
+  /**
+   * Unpacks the runtime client's JNI library once. Left to itself, every client JVM rewrites one fixed file in
+   * /tmp, and a JVM that starts while another one runs can load (or make the other load) a half-written library:
+   * a crash instead of an answer. Lambda runs one client per sandbox; this test runs two.
+   */
+  private static Path unpackJniLibrary(Path folder) throws IOException, URISyntaxException {
+    String cpu = "aarch64".equals(System.getProperty("os.arch")) ? "aarch_64" : "x86_64";
+    String name = "jni/libaws-lambda-jni.linux-" + cpu + ".so";
+    Path client = Path.of(AWSLambda.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(client))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (entry.getName().equals(name)) {
+          Path library = folder.resolve("libaws-lambda-jni.so");
+          Files.copy(zip, library);
+          return library;
+        }
+      }
+    }
+    throw new IllegalStateException("the runtime client has no " + name);
   }
 
   /** Unpacks the artifact as Lambda unpacks a deployment package into its task directory. */
