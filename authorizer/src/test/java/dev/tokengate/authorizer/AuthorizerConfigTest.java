@@ -82,6 +82,13 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void acceptsASecretOfExactly32Bytes() {
+    String secret = "k".repeat(AuthorizerConfig.MIN_SECRET_BYTES);
+
+    assertThat(config(JWT_SECRET, secret).secret()).contains(secret);
+  }
+
+  @Test
   void countsSecretLengthInUtf8Bytes() {
     // 11 characters of 3 bytes each: 33 bytes, enough; 10 of them: 30 bytes, too few.
     assertThat(config(JWT_SECRET, "\u20ac".repeat(11)).secret()).isPresent();
@@ -112,7 +119,8 @@ class AuthorizerConfigTest {
       "POLICY_SCOPE | Stage | 'stage' or 'method'",
       "POLICY_SCOPE | api | 'stage' or 'method'",
       "INVALID_TOKEN_RESPONSE | 401 | 'deny' or 'unauthorized'",
-      "JWT_ISSUER | '  ' | must not be blank"})
+      "JWT_ISSUER | '  ' | must not be blank",
+      "JWT_AUDIENCE | '  ' | must not be blank"})
   void failsFastOnBadValueNamingTheVariableAndWhatIsAllowed(String variable, String value, String allowed) {
     assertThatThrownBy(() -> config(variable, value))
         .isInstanceOf(ConfigException.class)
@@ -152,5 +160,39 @@ class AuthorizerConfigTest {
         Optional.empty(), Optional.empty(), Duration.ofSeconds(60), Optional.empty(), List.of(), List.of("sub"), PolicyScope.STAGE,
         InvalidTokenResponse.DENY))
         .isInstanceOf(ConfigException.class).hasMessageContaining(PRINCIPAL_CLAIM);
+  }
+
+  @Test
+  void acceptsTheLargestLeewayAndSmallestMaximumAge() {
+    AuthorizerConfig config = config(JWT_LEEWAY_SECONDS, "300", JWT_MAX_TOKEN_AGE_SECONDS, "1");
+
+    assertThat(config.leeway()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(config.maxTokenAge()).contains(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void toStringShowsEveryNonSecretSetting() {
+    String text = config(JWT_ISSUER, "https://issuer.example", JWT_AUDIENCE, "api", JWT_MAX_TOKEN_AGE_SECONDS,
+        "3600").toString();
+
+    assertThat(text).contains("issuer=https://issuer.example", "audience=api", "leeway=60s", "maxTokenAge=3600s",
+        "policyScope=stage", "invalidTokenResponse=deny");
+  }
+
+  @Test
+  void echoesABadValueOfUpTo64CharactersWhole() {
+    String value = "x".repeat(64);
+
+    assertThatThrownBy(() -> config(POLICY_SCOPE, value))
+        .hasMessageContaining("got '" + value + "'");
+  }
+
+  @Test
+  void shortensALongerBadValueAndMasksControlCharacters() {
+    String value = "\n" + "y".repeat(70);
+
+    assertThatThrownBy(() -> config(POLICY_SCOPE, value))
+        .hasMessageContaining("got '?" + "y".repeat(63) + "...'")
+        .hasMessageNotContaining(value);
   }
 }

@@ -183,6 +183,30 @@ class AuthorizerHandlerTest {
   }
 
   @Test
+  void logsEveryUnauthorizedAnswerWithItsReason() throws IOException {
+    AuthorizerHandler handler = handler();
+    AuthorizerHandler strict = handler(AuthorizerConfig.INVALID_TOKEN_RESPONSE, "unauthorized");
+    String expired = TestTokens.sign(TestTokens.HS256_HEADER, "{\"sub\":\"alice\",\"exp\":1}");
+
+    assertThatThrownBy(() -> handler.authorize("Bearer " + TestTokens.valid(), "not-an-arn"))
+        .hasMessage("Unauthorized");
+    assertThatThrownBy(() -> strict.authorize("Bearer " + expired, METHOD_ARN)).hasMessage("Unauthorized");
+    assertThatThrownBy(() -> invoke(handler, "{\"authorizationToken\":".getBytes(StandardCharsets.UTF_8)))
+        .hasMessage("Unauthorized");
+
+    assertThat(logLines()).extracting(line -> line.path("decision").textValue() + " " + line.path("reason").textValue())
+        .containsExactly("unauthorized malformed_method_arn", "unauthorized token_expired",
+            "unauthorized malformed_event");
+  }
+
+  @Test
+  void leavesReportingABadConfigurationToTheCallerOutsideLambda() {
+    assertThatThrownBy(() -> handler(AuthorizerConfig.JWT_SECRET, "short")).isInstanceOf(ConfigException.class);
+
+    assertThat(logBytes.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void logsKidOfTheToken() throws IOException {
     String token = TestTokens.sign("{\"alg\":\"HS256\",\"kid\":\"k-2026\"}",
         "{\"sub\":\"alice\",\"exp\":" + TestTokens.FAR_FUTURE + "}");

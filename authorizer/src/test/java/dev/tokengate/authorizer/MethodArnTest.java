@@ -51,4 +51,13 @@ class MethodArnTest {
   void rejectsNull() {
     assertThatThrownBy(() -> MethodArn.parse(null)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void acceptsAnArnOfExactly2048CharactersAndNotMore() {
+    String prefix = "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/Prod/GET/";
+    String longest = prefix + "r".repeat(2048 - prefix.length());
+
+    assertThat(MethodArn.parse(longest).arn()).isEqualTo(longest);
+    assertThatThrownBy(() -> MethodArn.parse(longest + "r")).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -261,6 +263,14 @@ class TokenVerifierTest {
     }
 
     @Test
+    void judgesTheAlgorithmBeforeTheClaims() {
+      String header = "{\"alg\":\"none\"}";
+
+      assertThat(deniedReason(sign(header, "{\"sub\":\"alice\",\"exp\":\"tomorrow\"}")))
+          .isEqualTo(Reason.ALGORITHM_NOT_ALLOWED);
+    }
+
+    @Test
     void deniesUnsecuredTokenWithAnyFakeSignature() {
       String token = b64("{\"alg\":\"none\"}") + "." + b64(claims("")) + "." + b64("x");
 
@@ -476,6 +486,14 @@ class TokenVerifierTest {
     }
 
     @Test
+    void allowsATokenExactlyAsOldAsMaxAgePlusLeeway() {
+      TokenVerifier bounded = TestTokens.verifier(AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600");
+
+      assertThat(allowed(bounded, sign(HS256_HEADER, claims("\"iat\":" + (NOW_SECONDS - 3660)))).principal())
+          .isEqualTo("alice");
+    }
+
+    @Test
     void requiresIatWhenMaxAgeIsSet() {
       TokenVerifier bounded = TestTokens.verifier(AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600");
 
@@ -617,6 +635,30 @@ class TokenVerifierTest {
 
       assertThat(allowed(rotating, sign(header, claims(""), SECRET)).principal()).isEqualTo("alice");
       assertThat(deniedReason(rotating, sign(header, claims(""), OTHER_SECRET))).isEqualTo(Reason.INVALID_SIGNATURE);
+    }
+
+    @Test
+    void verifiesWithAKeyTheSourceHandsOutAfterInit() {
+      List<HmacKey> keys = new CopyOnWriteArrayList<>(List.of(current));
+      TokenVerifier verifier = TokenVerifier.create(TestTokens.config(), () -> List.copyOf(keys), TestTokens.CLOCK);
+      keys.set(0, previous);
+
+      assertThat(allowed(verifier, sign(HS256_HEADER, claims(""), OTHER_SECRET)).principal()).isEqualTo("alice");
+      assertThat(deniedReason(verifier, valid())).isEqualTo(Reason.INVALID_SIGNATURE);
+    }
+
+    @Test
+    void deniesInsteadOfThrowingWhenTheKeySourceFails() {
+      AtomicBoolean failing = new AtomicBoolean();
+      TokenVerifier verifier = TokenVerifier.create(TestTokens.config(), () -> {
+        if (failing.get()) {
+          throw new IllegalStateException("key store down");
+        }
+        return List.of(current);
+      }, TestTokens.CLOCK);
+      failing.set(true);
+
+      assertThat(verifier.verify(valid())).isEqualTo(new Verdict.Denied(Reason.MALFORMED_TOKEN, Optional.empty()));
     }
 
     @Test
