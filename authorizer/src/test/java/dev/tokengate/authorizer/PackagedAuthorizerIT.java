@@ -51,6 +51,9 @@ class PackagedAuthorizerIT {
   private static final List<String> LAMBDA_JVM_FLAGS = List.of(
       "-XX:MaxHeapSize=870m", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:+TieredCompilation",
       "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED", "-Djava.net.preferIPv4Stack=true");
+  /** Where the runtime client loads its JNI library from instead of unpacking it to its fixed path in /tmp. */
+  private static final String NATIVE_LIBRARY_PROPERTY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
   /** One class of each library that Lambda puts on the runtime's classpath (the client's own dependencies). */
   private static final List<Class<?>> RUNTIME_LIBRARIES = List.of(
       AWSLambda.class, Context.class, PojoSerializer.class, SdkInternalThreadLocal.class, SdkInternalApi.class);
@@ -59,6 +62,7 @@ class PackagedAuthorizerIT {
   static Path work;
 
   private static Path task;
+  private static Path nativeLibrary;
   private static RuntimeUnderTest runtime;
 
   @BeforeAll
@@ -67,6 +71,7 @@ class PackagedAuthorizerIT {
     assertThat(artifact).as("the packaged authorizer (run: ./mvnw -B verify)").isRegularFile();
     task = Files.createDirectory(work.resolve("task"));
     unpack(artifact, task);
+    nativeLibrary = unpackNativeLibrary(work);
     runtime = RuntimeUnderTest.start(Map.of(AuthorizerConfig.JWT_SECRET, TestTokens.SECRET), "runtime.log");
   }
 
@@ -142,6 +147,7 @@ class PackagedAuthorizerIT {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(LAMBDA_JVM_FLAGS);
+      command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary);
       command.addAll(List.of("-cp", runtimeClasspath(), AWSLambda.class.getName(), HANDLER));
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(task.toFile())
@@ -195,6 +201,23 @@ class PackagedAuthorizerIT {
       jars.add(Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
     }
     return String.join(File.pathSeparator, jars);
+  }
+
+  /**
+   * Copies the runtime client's JNI library for this machine into {@code folder}. Left to itself the client
+   * rewrites one shared file in /tmp on every start, and a JVM that loads it while another build rewrites it
+   * dies with SIGBUS in the dynamic loader.
+   */
+  private static Path unpackNativeLibrary(Path folder) throws IOException {
+    String cpu = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+    boolean musl = Files.exists(Path.of("/lib/ld-musl-" + (cpu.equals("aarch_64") ? "aarch64" : "x86_64") + ".so.1"));
+    String name = "/jni/libaws-lambda-jni." + (musl ? "linux_musl-" : "linux-") + cpu + ".so";
+    Path library = folder.resolve("libaws-lambda-jni.so");
+    try (InputStream in = AWSLambda.class.getResourceAsStream(name)) {
+      assertThat(in).as("the runtime client's native library %s", name).isNotNull();
+      Files.copy(in, library);
+    }
+    return library;
   }
 
   /** Unpacks the artifact as Lambda unpacks a deployment package into its task directory. */
