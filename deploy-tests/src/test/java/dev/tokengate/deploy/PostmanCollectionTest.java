@@ -28,6 +28,7 @@ class PostmanCollectionTest {
 
   private static final Path POSTMAN = ExternalTool.ROOT.resolve("postman");
   private static final String TOKEN = "header.payload.signature";
+  private static final String EXPIRED_TOKEN = "expired.payload.signature";
   private static final Pattern EXPECTED_STATUS = Pattern.compile(": (\\d{3}) ");
 
   private static int closedPort;
@@ -46,6 +47,7 @@ class PostmanCollectionTest {
         "--environment", POSTMAN.resolve("local.postman_environment.json").toString(),
         "--env-var", "baseUrl=http://127.0.0.1:" + closedPort,
         "--env-var", "token=" + TOKEN,
+        "--env-var", "expiredToken=" + EXPIRED_TOKEN,
         "--reporters", "json", "--reporter-json-export", report.toString()));
 
     assertThat(newman.exitCode()).as("newman fails the run, as no API answers: %s", newman.describe()).isEqualTo(1);
@@ -53,21 +55,22 @@ class PostmanCollectionTest {
   }
 
   @Test
-  void runsTheSeedCasesAndWhoAmIInOrder() {
+  void runsTheSeedCasesTheExpiredTokenAndWhoAmIInOrder() {
     List<String> names = new ArrayList<>();
     run.path("executions").forEach(execution -> names.add(execution.at("/item/name").asText()));
 
     assertThat(names).containsExactly(
         "No token: 401 Unauthorized",
         "Not a JWT: 401 Unauthorized",
-        "Bad token: 403 with the reason",
+        "Bad signature: 403 invalid signature",
+        "Expired token: 403 token expired",
         "Good token: 200 Hello from Lambda!",
         "Who am I: 200 with the principal");
   }
 
   @Test
   void everyTestScriptRunsWithoutAScriptError() {
-    assertThat(run.at("/stats/testScripts/total").asInt()).isEqualTo(5);
+    assertThat(run.at("/stats/testScripts/total").asInt()).isEqualTo(6);
     assertThat(run.at("/stats/testScripts/failed").asInt()).isZero();
     assertThat(run.at("/stats/prerequestScripts/failed").asInt()).isZero();
   }
@@ -83,7 +86,8 @@ class PostmanCollectionTest {
     });
 
     assertThat(authorizations).containsExactly(
-        "(none)", "Bearer not-a-jwt", "Bearer " + badToken(), "Bearer " + TOKEN, "Bearer " + TOKEN);
+        "(none)", "Bearer not-a-jwt", "Bearer " + badToken(), "Bearer " + EXPIRED_TOKEN,
+        "Bearer " + TOKEN, "Bearer " + TOKEN);
   }
 
   @Test

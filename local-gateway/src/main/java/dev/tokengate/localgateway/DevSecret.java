@@ -20,6 +20,9 @@ final class DevSecret {
   static final String SUBJECT = "local-dev";
   static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
+  /** One generator for the process: seeding a new one per key costs entropy and buys nothing. */
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final String secret;
 
   private DevSecret(String secret) {
@@ -29,7 +32,7 @@ final class DevSecret {
   /** 48 random bytes, base64url: 64 characters, twice what an HS256 key needs. */
   static DevSecret generate() {
     byte[] key = new byte[48];
-    new SecureRandom().nextBytes(key);
+    RANDOM.nextBytes(key);
     return new DevSecret(Base64.getUrlEncoder().withoutPadding().encodeToString(key));
   }
 

@@ -78,8 +78,10 @@ final class GatewayResponses {
       Function<String, Optional<String>> queryParameter) {}
 
   private static final String DEFAULT_TEMPLATE = "{\"message\":$context.error.messageString}";
+  // A bare $context.a.b ends at its last letter or digit, so a full stop after it stays text. No nested
+  // quantifiers: matching stays linear whatever the template holds.
   private static final Pattern VARIABLE = Pattern.compile(
-      "\\$!?\\{context\\.([A-Za-z0-9_.]+)}|\\$!?context\\.([A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*)");
+      "\\$!?\\{context\\.([A-Za-z0-9_.]+)}|\\$!?context\\.([A-Za-z0-9_][A-Za-z0-9_.]*(?<!\\.))");
   private static final JsonStringEncoder JSON = JsonStringEncoder.getInstance();
 
   private final Map<String, Custom> custom;

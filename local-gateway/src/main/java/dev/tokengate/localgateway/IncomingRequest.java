@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,9 +27,8 @@ record IncomingRequest(
 
   /** The last value of a header, its name compared without regard to case, as HTTP wants. */
   Optional<String> header(String name) {
-    String wanted = name.toLowerCase(Locale.ROOT);
     return headers.entrySet().stream()
-        .filter(entry -> entry.getKey().toLowerCase(Locale.ROOT).equals(wanted) && !entry.getValue().isEmpty())
+        .filter(entry -> Ascii.equalsIgnoreCase(entry.getKey(), name) && !entry.getValue().isEmpty())
         .map(entry -> entry.getValue().get(entry.getValue().size() - 1))
         .reduce((first, second) -> second);
   }

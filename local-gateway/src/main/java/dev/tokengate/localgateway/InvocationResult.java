@@ -6,8 +6,18 @@ sealed interface InvocationResult {
   /** Lambda's error type when an invocation outlives the function's Timeout. */
   String TIMED_OUT = "Sandbox.Timedout";
 
-  /** The function's response payload, as the runtime posted it. */
-  record Success(byte[] payload) implements InvocationResult {}
+  /** The function's response payload, as the runtime posted it; copied in and out so that it cannot change. */
+  record Success(byte[] payload) implements InvocationResult {
+
+    public Success {
+      payload = payload.clone();
+    }
+
+    @Override
+    public byte[] payload() {
+      return payload.clone();
+    }
+  }
 
   /**
    * The function threw, timed out or its runtime died.

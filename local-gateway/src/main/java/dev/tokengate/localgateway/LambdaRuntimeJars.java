@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -29,8 +28,8 @@ final class LambdaRuntimeJars {
     Path folder = directory().orElseThrow(() -> new IllegalStateException(
         "cannot tell where local-gateway runs from; run it as java -jar local-gateway/target/local-gateway.jar"));
     try (Stream<Path> files = Files.list(folder)) {
-      List<Path> jars = files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList();
-      if (jars.stream().anyMatch(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))) {
+      List<Path> jars = files.filter(file -> TaskRoot.fileName(file).endsWith(".jar")).sorted().toList();
+      if (jars.stream().anyMatch(jar -> TaskRoot.fileName(jar).startsWith("aws-lambda-java-runtime-interface-client"))) {
         return jars;
       }
     } catch (IOException e) {
@@ -67,7 +66,7 @@ final class LambdaRuntimeJars {
   /** The runtime client's name for this platform: linux or linux_musl, x86_64 or aarch_64. */
   private static String platform() throws IOException {
     String os = System.getProperty("os.name", "");
-    if (!os.toLowerCase(Locale.ROOT).startsWith("linux")) {
+    if (!os.regionMatches(true, 0, "linux", 0, "linux".length())) {
       throw new IOException("the Lambda runtime client runs on Linux only, not on " + os);
     }
     String arch = System.getProperty("os.arch", "");

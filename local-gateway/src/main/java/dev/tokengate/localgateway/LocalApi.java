@@ -1,6 +1,7 @@
 package dev.tokengate.localgateway;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -248,14 +249,23 @@ final class LocalApi implements AutoCloseable {
     }
   }
 
+  /** Best effort: a temporary folder the OS cleans up anyway, so what cannot be deleted now is left behind. */
   private static void deleteRecursively(Path directory) {
     if (directory == null) {
       return;
     }
     try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      paths.sorted(Comparator.reverseOrder()).forEach(LocalApi::deleteQuietly);
+    } catch (IOException | UncheckedIOException e) {
+      // left behind, see above
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
     } catch (IOException e) {
-      // A temporary folder the OS cleans up anyway.
+      // left behind, see deleteRecursively
     }
   }
 }

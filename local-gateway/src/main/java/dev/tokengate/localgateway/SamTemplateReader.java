@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,6 +25,8 @@ final class SamTemplateReader {
   private static final int DEFAULT_TIMEOUT_SECONDS = 3;
   private static final int DEFAULT_TTL_SECONDS = 300;
   private static final int MAX_TTL_SECONDS = 3600;
+  private static final List<String> HTTP_METHODS =
+      List.of("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
 
   private final Path templateDir;
   private final Map<String, Object> resources;
@@ -70,14 +71,21 @@ final class SamTemplateReader {
       String where = functionName + ".Events." + eventName;
       Map<String, Object> properties = mapOf(eventMap.getOrDefault("Properties", Map.of()), where);
       String path = requiredText(properties.get("Path"), where + ".Path");
-      String method = requiredText(properties.get("Method"), where + ".Method").toUpperCase(Locale.ROOT);
+      String method = httpMethod(requiredText(properties.get("Method"), where + ".Method"), where + ".Method");
       RestApi api = api(apiNameOf(properties.get("RestApiId"), where));
       Map<String, Object> apiProperties = apiProperties(api.logicalId());
       Optional<TokenAuthorizer> authorizer = authorizerOf(properties, apiProperties, api.logicalId(), where);
       function(functionName, function);
-      routes.add(new Route(method.equals("ANY") ? "ANY" : method, path, functionName, api, authorizer));
+      routes.add(new Route(method, path, functionName, api, authorizer));
     });
     return routes;
+  }
+
+  /** The method in API Gateway's spelling; SAM takes any case ({@code get}), API Gateway knows these only. */
+  private static String httpMethod(String text, String where) {
+    return HTTP_METHODS.stream().filter(method -> Ascii.equalsIgnoreCase(method, text)).findFirst()
+        .orElseThrow(() -> new TemplateException(where + " must be one of " + String.join(", ", HTTP_METHODS)
+            + " (any case), got " + text));
   }
 
   private String apiNameOf(Object restApiId, String where) {
@@ -239,6 +247,10 @@ final class SamTemplateReader {
           + " (an S3 location cannot be run locally)");
     }
     String handler = requiredText(properties.get("Handler"), name + ".Handler");
+    if (!LambdaFunction.isJavaHandler(handler)) {
+      throw new TemplateException(name + ".Handler must be a Java handler such as example.Handler::handleRequest,"
+          + " got " + handler);
+    }
     Map<String, String> environment = new LinkedHashMap<>();
     List<String> awsOnly = new ArrayList<>();
     Map<String, Object> env = mapOf(properties.getOrDefault("Environment", Map.of()), name + ".Environment");

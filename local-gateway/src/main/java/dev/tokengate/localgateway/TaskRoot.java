@@ -35,12 +35,25 @@ final class TaskRoot {
         if (entry.isDirectory()) {
           Files.createDirectories(target);
         } else {
-          Files.createDirectories(target.getParent());
+          createParentDirectories(target);
           Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }
     return root;
+  }
+
+  private static void createParentDirectories(Path file) throws IOException {
+    Path parent = file.getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+  }
+
+  /** A path's last element as text, empty for a root (which has none). */
+  static String fileName(Path path) {
+    Path name = path.getFileName();
+    return name == null ? "" : name.toString();
   }
 
   /**
@@ -61,7 +74,7 @@ final class TaskRoot {
       return false;
     }
     try (Stream<Path> files = Files.list(lib)) {
-      for (Path jar : files.filter(file -> file.getFileName().toString().endsWith(".jar")).toList()) {
+      for (Path jar : files.filter(file -> fileName(file).endsWith(".jar")).toList()) {
         try (JarFile file = new JarFile(jar.toFile())) {
           if (file.getEntry(entry) != null) {
             return true;

@@ -59,6 +59,17 @@ class GatewayResponsesTest {
   }
 
   @Test
+  void endsABareVariableAtItsLastNameSoAFullStopAfterItStaysText() {
+    GatewayResponses sentence = new GatewayResponses(Map.of("ACCESS_DENIED", new GatewayResponses.Custom(
+        Optional.of(403), Map.of(), Optional.of("{\"message\":\"Denied: $context.authorizer.message.\"}"))));
+
+    HttpReply reply = sentence.render(GatewayResponses.Type.ACCESS_DENIED,
+        request("denied", Map.of("authorizer.message", "token expired")));
+
+    assertThat(reply.bodyText()).isEqualTo("{\"message\":\"Denied: token expired.\"}");
+  }
+
+  @Test
   void rendersAnUnknownVariableEmpty() {
     HttpReply reply = responses.render(GatewayResponses.Type.ACCESS_DENIED, request("denied", Map.of()));
 

@@ -192,6 +192,49 @@ class SamTemplateTest {
   }
 
   @Test
+  void refusesAHandlerThatIsNotAJavaClassName() throws Exception {
+    Path template = write("""
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn.jar
+              Handler: -XX:OnOutOfMemoryError=sh
+              Events:
+                E: {Type: Api, Properties: {Path: /a, Method: get}}
+        """);
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Fn.Handler must be a Java handler such as example.Handler::handleRequest");
+  }
+
+  @Test
+  void takesTheMethodInAnyCaseAndRefusesOneApiGatewayDoesNotKnow() throws Exception {
+    Path template = write("""
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn.jar
+              Handler: a.B::c
+              Events:
+                E: {Type: Api, Properties: {Path: /a, Method: Patch}}
+                F: {Type: Api, Properties: {Path: /b, Method: any}}
+        """);
+    Path unknown = dir.resolve("unknown.yaml");
+    Files.writeString(unknown, Files.readString(template).replace("Method: any", "Method: fetch"));
+
+    SamTemplate read = SamTemplate.read(template, Map.of());
+
+    assertThat(route(read, "/a").method()).isEqualTo("PATCH");
+    assertThat(route(read, "/b").method()).isEqualTo("ANY");
+    assertThatThrownBy(() -> SamTemplate.read(unknown, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("Fn.Events.F.Method must be one of ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT");
+  }
+
+  @Test
   void saysWhenAValueNeedsAParameterWithoutDefault() throws Exception {
     Path template = write("""
         Parameters:
