@@ -11,7 +11,7 @@ import java.util.Optional;
  * Verifies a compact HS256 JWS strictly (see the README's "Behaviour" section and DESIGN section 3) and
  * returns a {@link Verdict}. It never throws for a bad token: every library exception stops here.
  *
- * <p>The order is: size and strict structure, header rules, claim types, signature ({@link HmacKey}: the JCE
+ * <p>The order is: size and strict structure, header rules, claim types, signature ({@link HmacKey}: java-jwt
  * computes the HMAC-SHA256, the JDK compares it in constant time), then {@code exp}/{@code iss}/{@code aud}/{@code nbf}/
  * {@code iat} ({@link ClaimChecks}), maximum age and the principal. So a forged token is reported as
  * {@code invalid_signature} whatever its claims say, unless it is malformed. The token is parsed once, by
