@@ -2,6 +2,7 @@ package dev.tokengate.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokengate.localgateway.CloudFormationYaml;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;

@@ -2,6 +2,7 @@ package dev.tokengate.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokengate.localgateway.CloudFormationYaml;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;

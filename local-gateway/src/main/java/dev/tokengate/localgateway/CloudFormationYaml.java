@@ -19,14 +19,22 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads a CloudFormation/SAM YAML template, turning short-form intrinsics into their long form
  * ({@code !Ref X} becomes {@code {Ref: X}}, {@code !Sub s} becomes {@code {Fn::Sub: s}}), as CloudFormation does.
+ * Public because the template checks in {@code deploy-tests} read the template the same way. Stateless and
+ * thread-safe.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
   private CloudFormationYaml() {}
 
-  /** @throws TemplateException when the file cannot be read or is not a YAML mapping */
+  /**
+   * Reads a template.
+   *
+   * @param template the YAML file
+   * @return its top-level mapping, intrinsics in long form
+   * @throws TemplateException when the file cannot be read or is not a YAML mapping
+   */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> read(Path template) {
+  public static Map<String, Object> read(Path template) {
     try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8)) {
       Object document = new Yaml(new IntrinsicsConstructor()).load(reader);
       if (!(document instanceof Map)) {

@@ -1,7 +1,7 @@
 package dev.tokengate.localgateway;
 
 /** The template cannot be served: its one-line message says what is wrong and, where it can, how to fix it. */
-final class TemplateException extends RuntimeException {
+public final class TemplateException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
