@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * An npm JWT library, driven through {@code interop/sign.mjs} and {@code interop/verify.mjs} under Node. The
  * secret travels on the scripts' stdin, never on a command line. Needs {@code -Pinterop}, which names the
  * {@code interop/} folder ({@code tokengate.interop.dir}) and Node ({@code tokengate.node}, default {@code node}).
+ * Shared with token-cli's interop tests through this module's test jar.
  */
-enum NpmPeer {
+public enum NpmPeer {
   JSONWEBTOKEN("jsonwebtoken"),
   JOSE("jose");
 
@@ -36,12 +37,12 @@ enum NpmPeer {
   }
 
   /** Signs {@code payload} as the library does with these options (see interop/README.md) and returns the token. */
-  String sign(String secret, Map<String, ?> payload, Map<String, ?> options) {
+  public String sign(String secret, Map<String, ?> payload, Map<String, ?> options) {
     return run("sign.mjs", Map.of("secret", secret, "payload", payload, "options", options)).trim();
   }
 
   /** Verifies {@code token}: {@code {"valid":true,"payload":{...}}} or {@code {"valid":false,"error":"..."}}. */
-  JsonNode verify(String secret, String token, Map<String, ?> options) {
+  public JsonNode verify(String secret, String token, Map<String, ?> options) {
     try {
       return JSON.readTree(run("verify.mjs", Map.of("secret", secret, "token", token, "options", options)));
     } catch (IOException e) {
