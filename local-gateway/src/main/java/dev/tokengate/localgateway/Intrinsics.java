@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Evaluates the CloudFormation intrinsics whose value is known on this machine: parameters, pseudo parameters,
- * {@code Fn::Sub}, {@code Fn::Join} and {@code Fn::Select} over them. Anything that only exists once deployed (a
- * resource's ARN, a secret) has no local value. Immutable and thread-safe.
+ * {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select} and {@code Fn::If} (with the template's
+ * {@code Conditions}: {@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And}, {@code Fn::Or}) over them. Anything
+ * that only exists once deployed (a resource's ARN, a secret) has no local value. Immutable and thread-safe.
  */
 final class Intrinsics {
 
@@ -28,12 +29,31 @@ final class Intrinsics {
       "AWS::StackId", "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/local-gateway/local");
 
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+  private static final Map<String, String> NO_VALUE = Map.of("Ref", "AWS::NoValue");
+  /** Conditions may name conditions; a template that loops is not served, and this bounds the walk. */
+  private static final int MAX_CONDITION_DEPTH = 16;
 
   private final Map<String, String> parameters;
+  private final Map<String, Object> conditions;
 
-  /** @param parameters the template's parameters that have a value (their default or an override) */
-  Intrinsics(Map<String, String> parameters) {
+  /**
+   * @param parameters the template's parameters that have a value (their default or an override)
+   * @param conditions the template's {@code Conditions} section, by name
+   */
+  Intrinsics(Map<String, String> parameters, Map<String, Object> conditions) {
     this.parameters = Map.copyOf(parameters);
+    this.conditions = Map.copyOf(conditions);
+  }
+
+  /**
+   * Whether a property is left out by design: {@code !Ref AWS::NoValue}, directly or as the branch an
+   * {@code Fn::If} takes.
+   */
+  boolean isNoValue(Object value) {
+    if (NO_VALUE.equals(value)) {
+      return true;
+    }
+    return chosenBranch(value).map(this::isNoValue).orElse(false);
   }
 
   /** The value as text, or empty when only AWS knows it (a resource's ARN, a parameter without a value). */
@@ -51,8 +71,55 @@ final class Intrinsics {
       case "Fn::Sub" -> sub(argument);
       case "Fn::Join" -> join(argument);
       case "Fn::Select" -> select(argument);
+      case "Fn::If" -> chosenBranch(value).flatMap(this::text);
       default -> Optional.empty();
     };
+  }
+
+  /** The branch an {@code Fn::If} takes, when its condition can be decided here. */
+  private Optional<Object> chosenBranch(Object value) {
+    if (!(value instanceof Map<?, ?> map) || map.size() != 1 || !(map.get("Fn::If") instanceof List<?> list)
+        || list.size() != 3) {
+      return Optional.empty();
+    }
+    return condition(Map.of("Condition", String.valueOf(list.get(0))), 0)
+        .map(holds -> holds ? list.get(1) : list.get(2));
+  }
+
+  /** A condition's truth, or empty when it depends on something only AWS knows. */
+  private Optional<Boolean> condition(Object value, int depth) {
+    if (depth > MAX_CONDITION_DEPTH || !(value instanceof Map<?, ?> map) || map.size() != 1) {
+      return Optional.empty();
+    }
+    Map.Entry<?, ?> function = map.entrySet().iterator().next();
+    Object argument = function.getValue();
+    List<?> operands = argument instanceof List<?> list ? list : List.of();
+    return switch (String.valueOf(function.getKey())) {
+      case "Condition" -> condition(conditions.get(String.valueOf(argument)), depth + 1);
+      case "Fn::Equals" -> operands.size() != 2 ? Optional.empty()
+          : text(operands.get(0)).flatMap(left -> text(operands.get(1)).map(left::equals));
+      case "Fn::Not" -> operands.size() != 1 ? Optional.empty()
+          : condition(operands.get(0), depth + 1).map(holds -> !holds);
+      case "Fn::And" -> all(operands, depth, true);
+      case "Fn::Or" -> all(operands, depth, false);
+      default -> Optional.empty();
+    };
+  }
+
+  /** {@code Fn::And} (every operand true) when {@code and}, else {@code Fn::Or} (some operand true). */
+  private Optional<Boolean> all(List<?> operands, int depth, boolean and) {
+    if (operands.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean result = and;
+    for (Object operand : operands) {
+      Optional<Boolean> holds = condition(operand, depth + 1);
+      if (holds.isEmpty()) {
+        return Optional.empty();
+      }
+      result = and ? result && holds.get() : result || holds.get();
+    }
+    return Optional.of(result);
   }
 
   /**

@@ -42,7 +42,8 @@ final class SamTemplateReader {
     Map<String, Object> globals = mapOf(yaml.getOrDefault("Globals", Map.of()), "Globals");
     this.functionGlobals = mapOf(globals.getOrDefault("Function", Map.of()), "Globals.Function");
     this.apiGlobals = mapOf(globals.getOrDefault("Api", Map.of()), "Globals.Api");
-    this.intrinsics = new Intrinsics(parameters(yaml, parameterOverrides));
+    this.intrinsics = new Intrinsics(parameters(yaml, parameterOverrides),
+        mapOf(yaml.getOrDefault("Conditions", Map.of()), "Conditions"));
   }
 
   SamTemplate read() {
@@ -254,8 +255,11 @@ final class SamTemplateReader {
     Map<String, String> environment = new LinkedHashMap<>();
     List<String> awsOnly = new ArrayList<>();
     Map<String, Object> env = mapOf(properties.getOrDefault("Environment", Map.of()), name + ".Environment");
-    mapOf(env.getOrDefault("Variables", Map.of()), name + ".Environment.Variables").forEach((variable, value) ->
-        intrinsics.text(value).ifPresentOrElse(text -> environment.put(variable, text), () -> awsOnly.add(variable)));
+    mapOf(env.getOrDefault("Variables", Map.of()), name + ".Environment.Variables").forEach((variable, value) -> {
+      if (!intrinsics.isNoValue(value)) {
+        intrinsics.text(value).ifPresentOrElse(text -> environment.put(variable, text), () -> awsOnly.add(variable));
+      }
+    });
     functions.put(name, new LambdaFunction(name, templateDir.resolve(path).normalize(), handler,
         number(properties.get("MemorySize"), DEFAULT_MEMORY_MB, name + ".MemorySize"),
         number(properties.get("Timeout"), DEFAULT_TIMEOUT_SECONDS, name + ".Timeout"),

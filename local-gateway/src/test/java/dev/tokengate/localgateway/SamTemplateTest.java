@@ -235,6 +235,42 @@ class SamTemplateTest {
   }
 
   @Test
+  void evaluatesConditionsSoAnEmptyParameterLeavesAVariableOutAndASetOneFillsIt() throws Exception {
+    Path template = write("""
+        Parameters:
+          Issuer: {Type: String, Default: ""}
+          Region: {Type: String, Default: eu}
+        Conditions:
+          HasIssuer: !Not [!Equals [!Ref Issuer, ""]]
+          InEu: !Equals [!Ref Region, eu]
+          Both: !And [!Condition HasIssuer, !Condition InEu]
+          Either: !Or [!Condition HasIssuer, !Condition InEu]
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn.jar
+              Handler: a.B::c
+              Environment:
+                Variables:
+                  ISSUER: !If [HasIssuer, !Ref Issuer, !Ref AWS::NoValue]
+                  BOTH: !If [Both, "yes", "no"]
+                  EITHER: !If [Either, "yes", "no"]
+                  UNKNOWN: !If [NoSuchCondition, "yes", "no"]
+              Events:
+                E: {Type: Api, Properties: {Path: /a, Method: get}}
+        """);
+
+    LambdaFunction unset = SamTemplate.read(template, Map.of()).functions().get("Fn");
+    assertThat(unset.environment()).doesNotContainKey("ISSUER").containsEntry("BOTH", "no")
+        .containsEntry("EITHER", "yes").doesNotContainKey("UNKNOWN");
+    assertThat(unset.awsOnlyVariables()).as("left out by design, not for lack of AWS").containsExactly("UNKNOWN");
+
+    LambdaFunction set = SamTemplate.read(template, Map.of("Issuer", "https://issuer.example")).functions().get("Fn");
+    assertThat(set.environment()).containsEntry("ISSUER", "https://issuer.example").containsEntry("BOTH", "yes");
+  }
+
+  @Test
   void saysWhenAValueNeedsAParameterWithoutDefault() throws Exception {
     Path template = write("""
         Parameters:
