@@ -40,15 +40,8 @@ if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/nul
   apt-get install -y -qq time > /dev/null 2>&1 || true
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# A fresh strong key for this run only; never printed. The token is signed exactly as the seed article does.
-JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')
-export JWT_SECRET
-token=$(node benchmarks/seed-node/sign.js)
-printf '{"type":"TOKEN","authorizationToken":"Bearer %s","methodArn":"%s"}\n' "$token" \
-  "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/Prod/GET/hello" > "$work/event.json"
+# shellcheck source=benchmarks/event.sh
+. benchmarks/event.sh
 
 # measure NAME COMMAND...: runs the command once, appends "NAME wall_ms cpu_ms rss_kb" to $work/results, and
 # fails unless the last line of its output is an Allow policy (the floor prints nothing).

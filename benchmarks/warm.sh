@@ -22,13 +22,8 @@ if command -v taskset > /dev/null; then
   one_core=(taskset -c "$(($(nproc) - 1))")
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')
-export JWT_SECRET
-token=$(node benchmarks/seed-node/sign.js)
-printf '{"type":"TOKEN","authorizationToken":"Bearer %s","methodArn":"%s"}\n' "$token" \
-  "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/Prod/GET/hello" > "$work/event.json"
+# shellcheck source=benchmarks/event.sh
+. benchmarks/event.sh
 
 echo "tokengate warm throughput; $(nproc) cores, one used; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$("$java" -version 2>&1 | head -1); node $(node --version)"
