@@ -1,5 +1,7 @@
 package dev.tokengate.authorizer;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -26,18 +28,31 @@ final class Base64Url {
    * @return the bytes, or empty unless the segment is non-empty canonical unpadded base64url
    */
   static Optional<byte[]> decode(String segment) {
-    if (segment.isEmpty() || segment.length() % 4 == 1) {
+    byte[] ascii = segment.getBytes(StandardCharsets.ISO_8859_1);
+    return decode(ascii, 0, ascii.length);
+  }
+
+  /**
+   * Decodes {@code text[from..to)}, the bytes of a segment as {@link String#getBytes} with ISO-8859-1 gives them
+   * (a character beyond that charset becomes {@code ?}, which is no base64url character).
+   *
+   * @return the bytes, or empty unless the segment is non-empty canonical unpadded base64url
+   */
+  static Optional<byte[]> decode(byte[] text, int from, int to) {
+    int length = to - from;
+    if (length == 0 || length % 4 == 1 || text[to - 1] == '=') {
       return Optional.empty();
     }
-    for (int i = 0; i < segment.length(); i++) {
-      if (!isAlphabet(segment.charAt(i))) {
-        return Optional.empty();
-      }
-    }
-    if ((sextet(segment.charAt(segment.length() - 1)) & unusedBitsMask(segment.length())) != 0) {
+    if ((sextet((char) text[to - 1]) & unusedBitsMask(length)) != 0) {
       return Optional.empty();
     }
-    return Optional.of(DECODER.decode(segment));
+    try {
+      // The JDK's URL-safe decoder refuses every byte outside the alphabet, and '=' anywhere but in padding,
+      // which cannot end a segment here (checked above).
+      return Optional.of(DECODER.decode(Arrays.copyOfRange(text, from, to)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -27,6 +27,14 @@ public record MethodArn(
       "arn:(aws[a-z-]*):execute-api:([a-z]{2}-[a-z0-9-]*[0-9]):([0-9]{12}):"
           + "([A-Za-z0-9]+)/([A-Za-z0-9_\\-]+)/([A-Z]+|\\*)/([!-~]*)");
 
+  /**
+   * The last ARN parsed: a warm function mostly sees the same few methods, and a look-up is cheaper than the
+   * regular expression. Shared by all threads; a race only costs one extra match.
+   */
+  private static volatile Parsed lastParsed;
+
+  private record Parsed(String text, MethodArn arn) {}
+
   /** Rejects nulls. */
   public MethodArn {
     Objects.requireNonNull(partition, "partition");
@@ -46,6 +54,16 @@ public record MethodArn(
    * @throws IllegalArgumentException when {@code arn} is null or not an execute-api method ARN
    */
   public static MethodArn parse(String arn) {
+    Parsed last = lastParsed;
+    if (last != null && last.text().equals(arn)) {
+      return last.arn();
+    }
+    MethodArn parsed = match(arn);
+    lastParsed = new Parsed(arn, parsed);
+    return parsed;
+  }
+
+  private static MethodArn match(String arn) {
     if (arn == null || arn.length() > 2048) {
       throw new IllegalArgumentException("methodArn is missing or too long");
     }

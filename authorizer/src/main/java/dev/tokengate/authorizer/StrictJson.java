@@ -40,15 +40,34 @@ final class StrictJson {
   /** Returns the object, or empty when {@code json} is not exactly one strict JSON object. */
   static Optional<ObjectNode> readObject(String json) {
     try (JsonParser parser = FACTORY.createParser(json)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return Optional.empty();
-      }
-      ObjectNode root = readContainer(parser, NODES.objectNode());
-      return parser.nextToken() == null ? Optional.of(root) : Optional.empty();
+      return readObject(parser);
     } catch (IOException e) {
       // Jackson's parse errors (including the strictness checks and constraints) are IOExceptions.
       return Optional.empty();
     }
+  }
+
+  /**
+   * Returns the object, or empty when {@code json} is not exactly one strict JSON object.
+   *
+   * @param json printable ASCII and JSON whitespace only: Jackson's byte parser guesses the encoding, and from
+   *     other bytes (NUL, for one) it could guess UTF-16 or UTF-32; decode those with a strict UTF-8 decoder and
+   *     pass the string
+   */
+  static Optional<ObjectNode> readObject(byte[] json) {
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      return readObject(parser);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<ObjectNode> readObject(JsonParser parser) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      return Optional.empty();
+    }
+    ObjectNode root = readContainer(parser, NODES.objectNode());
+    return parser.nextToken() == null ? Optional.of(root) : Optional.empty();
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
  * <p>java-jwt accepts padded and non-canonical base64url, decodes invalid UTF-8 to U+FFFD, lets a duplicate
  * member silently override the first one, and ignores data after the JSON object. Each of these lets two
  * different byte strings mean one token, or one token mean two things to two parsers; here each is malformed.
- * Stateless and thread-safe.
+ * Thread-safe; it keeps only the last header it parsed (see {@link #header}), nothing per caller.
  */
 final class StrictJws {
 
@@ -34,6 +35,9 @@ final class StrictJws {
    */
   record Parts(ObjectNode header, ObjectNode payload, byte[] signingInput, byte[] signature) {}
 
+  /** Shared by all threads; a volatile read per token, and a race only costs one extra parse. */
+  private static volatile ParsedHeader lastHeader;
+
   private StrictJws() {}
 
   /** Returns the parts, or empty when the token is not a strict compact JWS of two JSON objects. */
@@ -47,19 +51,71 @@ final class StrictJws {
         || firstDot > MAX_HEADER_LENGTH) {
       return Optional.empty();
     }
-    Optional<ObjectNode> header = jsonObject(token.substring(0, firstDot));
-    Optional<ObjectNode> payload = jsonObject(token.substring(firstDot + 1, secondDot));
-    Optional<byte[]> signature = Base64Url.decode(token.substring(secondDot + 1));
+    // One copy of the token as bytes for every step below. A character beyond ISO-8859-1 becomes '?', which no
+    // base64url segment holds, so such a token stays malformed.
+    byte[] text = token.getBytes(StandardCharsets.ISO_8859_1);
+    Optional<ObjectNode> header = header(text, firstDot);
+    Optional<ObjectNode> payload = jsonObject(text, firstDot + 1, secondDot);
+    Optional<byte[]> signature = Base64Url.decode(text, secondDot + 1, text.length);
     if (header.isEmpty() || payload.isEmpty() || signature.isEmpty()) {
       return Optional.empty();
     }
-    // Every character is base64url (checked above), so the ASCII bytes are the token's bytes.
-    byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
+    // Every byte is base64url (checked above), so these are the token's ASCII bytes.
+    byte[] signingInput = Arrays.copyOf(text, secondDot);
     return Optional.of(new Parts(header.get(), payload.get(), signingInput, signature.get()));
   }
 
-  private static Optional<ObjectNode> jsonObject(String segment) {
-    return Base64Url.decode(segment).flatMap(StrictJws::utf8).flatMap(StrictJws::singleObject);
+  /**
+   * The header, parsed once per distinct header segment in a row: every token of an issuer carries the same
+   * header, so the last one is kept. Equal segment bytes parse to an equal header, which nobody modifies.
+   */
+  private static Optional<ObjectNode> header(byte[] text, int end) {
+    ParsedHeader last = lastHeader;
+    if (last != null && Arrays.equals(last.segment(), 0, last.segment().length, text, 0, end)) {
+      return Optional.of(last.header());
+    }
+    Optional<ObjectNode> header = jsonObject(text, 0, end);
+    header.ifPresent(parsed -> lastHeader = new ParsedHeader(Arrays.copyOf(text, end), parsed));
+    return header;
+  }
+
+  /** A header segment and its JSON object, both never modified. */
+  private record ParsedHeader(byte[] segment, ObjectNode header) {}
+
+  private static Optional<ObjectNode> jsonObject(byte[] text, int from, int to) {
+    Optional<byte[]> decoded = Base64Url.decode(text, from, to);
+    if (decoded.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] json = decoded.get();
+    return switch (PlainText.of(json)) {
+      // Printable ASCII has no invalid UTF-8, and without a backslash no escape can spell a lone surrogate.
+      case PRINTABLE_ASCII -> StrictJson.readObject(json);
+      case PRINTABLE_ASCII_WITH_ESCAPES -> StrictJson.readObject(json).filter(StrictJws::isWellFormedUnicode);
+      case OTHER -> utf8(json).flatMap(StrictJws::singleObject);
+    };
+  }
+
+  /**
+   * What a decoded segment holds. Most tokens are printable ASCII (plus JSON whitespace), which needs neither a
+   * UTF-8 decoder nor, without escapes, a walk over the strings.
+   */
+  private enum PlainText {
+    PRINTABLE_ASCII, PRINTABLE_ASCII_WITH_ESCAPES, OTHER;
+
+    static PlainText of(byte[] json) {
+      PlainText kind = PRINTABLE_ASCII;
+      for (byte b : json) {
+        if (b == '\\') {
+          kind = PRINTABLE_ASCII_WITH_ESCAPES;
+        } else if ((b < 0x20 || b > 0x7E) && b != '\t' && b != '\n' && b != '\r') {
+          // Non-ASCII and control bytes take the strict UTF-8 path: they are rare, and Jackson's byte parser
+          // would guess UTF-16 or UTF-32 from NUL bytes where the text parser reports them as malformed.
+          return OTHER;
+        }
+      }
+      return kind;
+    }
   }
 
   /** Unlike {@code new String(bytes, UTF_8)}, refuses malformed input instead of replacing it. */

@@ -6,9 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A short, non-reversible name for a token in logs: the first 8 hex characters of its SHA-256. Enough to
- * correlate log lines about one token, useless for replaying it. Thread-safe: each thread reuses its own
- * {@link MessageDigest}, since looking one up per log line cost as much as the hashing.
+ * A short, non-reversible name for a token in logs: the first 8 hex characters of the SHA-256 of its signature
+ * segment (what follows the last dot), or of the whole value when that segment is missing or empty. Enough to
+ * correlate log lines about one token, useless for replaying it.
+ *
+ * <p>The signature segment names a genuine token as well as the whole token does (it is the MAC of the rest) and
+ * is about a quarter of it: hashing it costs one SHA-256 block instead of four on every request. A forged token
+ * that reuses a genuine signature shares that token's fingerprint, which tells an investigator what was replayed.
+ * Thread-safe: each thread reuses its own {@link MessageDigest}, since looking one up per log line cost as much
+ * as the hashing.
  */
 final class TokenFingerprint {
 
@@ -18,8 +24,10 @@ final class TokenFingerprint {
   private TokenFingerprint() {}
 
   static String of(String token) {
+    int lastDot = token.lastIndexOf('.');
+    String named = lastDot < 0 || lastDot == token.length() - 1 ? token : token.substring(lastDot + 1);
     // digest() resets the MessageDigest for the next use.
-    byte[] digest = SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8));
+    byte[] digest = SHA256.get().digest(named.getBytes(StandardCharsets.UTF_8));
     return HEX.formatHex(digest, 0, 4);
   }
 

@@ -57,7 +57,7 @@ public final class TokenVerifier {
    * @return {@link Verdict.Allowed} only for a genuinely valid token, otherwise {@link Verdict.Denied}
    */
   public Verdict verify(String compactJws) {
-    Optional<StrictJws.Parts> parts = StrictJws.parse(compactJws);
+    Optional<StrictJws.Parts> parts = parse(compactJws);
     if (parts.isEmpty()) {
       return new Verdict.Denied(Reason.MALFORMED_TOKEN, Optional.empty());
     }
@@ -68,6 +68,15 @@ public final class TokenVerifier {
     } catch (RuntimeException e) {
       // The one boundary: whatever a library throws on hostile input becomes a Deny, never a 500.
       return new Verdict.Denied(Reason.MALFORMED_TOKEN, kid);
+    }
+  }
+
+  private static Optional<StrictJws.Parts> parse(String compactJws) {
+    try {
+      return StrictJws.parse(compactJws);
+    } catch (RuntimeException e) {
+      // Jackson reports a few limits (a flood of colliding member names, for one) as unchecked exceptions.
+      return Optional.empty();
     }
   }
 

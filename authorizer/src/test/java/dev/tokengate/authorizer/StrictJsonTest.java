@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,12 @@ class StrictJsonTest {
     Optional<ObjectNode> actual = StrictJson.readObject(json);
     assertThat(actual).isEqualTo(expected);
     expected.ifPresent(node -> assertSameNodeTypes(node, actual.orElseThrow()));
+    if (json.chars().allMatch(c -> (c >= 0x20 && c <= 0x7E) || c == '\t' || c == '\n' || c == '\r')) {
+      // The byte overload, which the verifier uses for printable ASCII, must read exactly the same.
+      Optional<ObjectNode> fromBytes = StrictJson.readObject(json.getBytes(StandardCharsets.US_ASCII));
+      assertThat(fromBytes).isEqualTo(expected);
+      expected.ifPresent(node -> assertSameNodeTypes(node, fromBytes.orElseThrow()));
+    }
   }
 
   /** JsonNode.equals compares values; the verifier also depends on the node classes (int, long, big, double). */

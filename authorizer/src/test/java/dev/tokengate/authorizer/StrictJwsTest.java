@@ -3,6 +3,7 @@ package dev.tokengate.authorizer;
 import static dev.tokengate.authorizer.TestTokens.HS256_HEADER;
 import static dev.tokengate.authorizer.TestTokens.b64;
 import static dev.tokengate.authorizer.TestTokens.sign;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -63,5 +64,45 @@ class StrictJwsTest {
       "{\"profile\":{\"name\":\"\\udbff\"}}"})
   void refusesALoneSurrogateAnywhereInTheJson(String payload) {
     assertThat(StrictJws.parse(sign(HS256_HEADER, payload))).isEmpty();
+  }
+
+  @Test
+  void refusesBytesThatAreJsonOnlyWhenReadAsUtf16() {
+    // "{}" in UTF-16LE; Jackson's byte parser would guess that encoding from the NUL bytes.
+    byte[] utf16Object = {'{', 0, '}', 0};
+    String token = b64(HS256_HEADER) + "." + b64(utf16Object) + "." + SIGNATURE;
+
+    assertThat(StrictJws.parse(token)).isEmpty();
+    assertThat(StrictJws.parse(b64(utf16Object) + "." + b64("{}") + "." + SIGNATURE)).isEmpty();
+  }
+
+  @Test
+  void readsUtf8TextBeyondAscii() {
+    String token = b64(HS256_HEADER) + "." + b64("{\"name\":\"Zo\u00eb \ud83d\ude00\"}".getBytes(UTF_8)) + "." + SIGNATURE;
+
+    assertThat(StrictJws.parse(token)).hasValueSatisfying(
+        parts -> assertThat(parts.payload().get("name").textValue()).isEqualTo("Zo\u00eb \ud83d\ude00"));
+  }
+
+  @Test
+  void neverServesOneTokensHeaderForAnother() {
+    String alice = b64("{\"alg\":\"HS256\",\"kid\":\"alice\"}") + "." + b64("{}") + "." + SIGNATURE;
+    String bob = b64("{\"alg\":\"HS256\",\"kid\":\"bob\"}") + "." + b64("{}") + "." + SIGNATURE;
+
+    for (String token : new String[] {alice, bob, bob, alice, bob}) {
+      String kid = token == alice ? "alice" : "bob";
+      assertThat(StrictJws.parse(token)).hasValueSatisfying(
+          parts -> assertThat(parts.header().get("kid").textValue()).isEqualTo(kid));
+    }
+  }
+
+  @Test
+  void refusesAMalformedHeaderRightAfterAGoodOne() {
+    String good = b64(HS256_HEADER) + "." + b64("{}") + "." + SIGNATURE;
+    String badHeader = b64(HS256_HEADER + "x") + "." + b64("{}") + "." + SIGNATURE;
+
+    assertThat(StrictJws.parse(good)).isPresent();
+    assertThat(StrictJws.parse(badHeader)).isEmpty();
+    assertThat(StrictJws.parse(good)).isPresent();
   }
 }
