@@ -33,7 +33,8 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 /**
  * Runs the packaged {@code target/authorizer.jar} as Lambda does: unpacked into a task directory, loaded by AWS's
  * runtime interface client in its own JVM, invoked through a local Runtime API. The events are the shared
- * {@code events/authorizer} fixtures, the answers must equal the golden files.
+ * {@code events/authorizer} fixtures, the answers must equal the golden files. With {@code JWT_SECRET_ARN} (against
+ * a local Secrets Manager stand-in) the artifact's own slf4j binding must log the AWS SDK's warnings.
  *
  * <p>Linux only: the runtime client ships its HTTP client as a native library for Linux (x86_64 and aarch64).
  */
@@ -125,6 +126,34 @@ class PackagedAuthorizerIT {
       assertThat(error.path("errorMessage").textValue()).contains(AuthorizerConfig.JWT_SECRET);
       assertThat(unconfigured.process().waitFor(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
           .as("the runtime client exits after an init error").isTrue();
+    }
+  }
+
+  @Test
+  void readsTheKeyFromSecretsManagerAndLogsTheSdkWarningsAsSingleLines() throws Exception {
+    try (FakeSecretsManager secretsManager = new FakeSecretsManager()) {
+      secretsManager.put(SecretFetcher.AWSCURRENT, TestTokens.SECRET);
+      // A config file with a profile the SDK ignores: a cheap way to make it log one real warning.
+      Path configFile = Files.writeString(work.resolve("aws-config"), "[tokengate]\nregion = us-east-1\n");
+      Map<String, String> environment = secretsManager.env(
+          "AWS_ACCESS_KEY_ID", "test-only-access-key",
+          "AWS_SECRET_ACCESS_KEY", "test-only-secret-access-key",
+          "AWS_SESSION_TOKEN", "test-only-session-token",
+          "AWS_CONFIG_FILE", configFile.toString());
+
+      try (RuntimeUnderTest withSecretArn = RuntimeUnderTest.start(environment, "secret-arn.log")) {
+        LocalRuntimeApi.Answer answer = withSecretArn.invoke(Files.readAllBytes(EVENTS.resolve("allow-sub.json")));
+
+        assertThat(answer.error()).as("posted as an error: %s", answer.body()).isFalse();
+        assertThat(JSON.readTree(answer.body())).isEqualTo(golden("allow-sub.json"));
+        List<String> output = Files.readAllLines(withSecretArn.log(), StandardCharsets.UTF_8);
+        assertThat(output).as("slf4j found its binding").noneMatch(line -> line.startsWith("SLF4J:"));
+        // The SDK reads the file more than once; each warning is one whole line: level, short logger name, text.
+        assertThat(output).filteredOn(line -> line.contains("Ignoring profile")).isNotEmpty()
+            .allSatisfy(line -> assertThat(line)
+                .startsWith("WARN ProfileFileReader - Ignoring profile 'tokengate' on line 1")
+                .endsWith("'default'."));
+      }
     }
   }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which classes a cold start loads, seen from a fresh JVM: with {@code JWT_SECRET} not one class of the AWS SDK
- * (nor our Secrets Manager code); with {@code JWT_SECRET_ARN} the SDK, but never the Apache or Netty HTTP clients.
+ * (nor its SLF4J logging, nor our Secrets Manager code); with {@code JWT_SECRET_ARN} the SDK and its slf4j-simple
+ * binding, but never the Apache or Netty HTTP clients.
  */
 class SdkLoadingTest {
 
@@ -23,7 +24,7 @@ class SdkLoadingTest {
   Path dir;
 
   @Test
-  void loadsNoSdkClassWithAStaticKey() throws Exception {
+  void loadsNoSdkOrLoggingClassWithAStaticKey() throws Exception {
     Run run = decideOnceInFreshJvm(Map.of(), TestTokens.valid());
 
     assertThat(run.output()).contains("\"Effect\":\"Allow\"");
@@ -31,12 +32,13 @@ class SdkLoadingTest {
     assertThat(run.loadedClasses())
         .noneMatch(name -> name.startsWith("software.amazon.awssdk."))
         .noneMatch(name -> name.startsWith("org.crac."))
+        .noneMatch(name -> name.startsWith("org.slf4j."))
         .noneMatch(name -> name.equals("dev.tokengate.authorizer.SecretsManagerFetcher"))
         .noneMatch(name -> name.equals("dev.tokengate.authorizer.RotatingKeySource"));
   }
 
   @Test
-  void loadsTheSdkButNoHeavyHttpClientWithASecretArn() throws Exception {
+  void loadsTheSdkAndItsLogBindingButNoHeavyHttpClientWithASecretArn() throws Exception {
     try (FakeSecretsManager secretsManager = new FakeSecretsManager()) {
       secretsManager.put(SecretFetcher.AWSCURRENT, TestTokens.SECRET);
       Map<String, String> env = secretsManager.env();
@@ -50,7 +52,9 @@ class SdkLoadingTest {
           .anyMatch(name -> name.startsWith("software.amazon.awssdk.http.urlconnection."))
           .noneMatch(name -> name.startsWith("org.apache.http.") || name.startsWith("org.apache.hc."))
           .noneMatch(name -> name.startsWith("io.netty."))
-          .noneMatch(name -> name.startsWith("software.amazon.awssdk.http.apache"));
+          .noneMatch(name -> name.startsWith("software.amazon.awssdk.http.apache"))
+          .anyMatch(name -> name.equals("org.slf4j.impl.SimpleLogger"));
+      assertThat(run.output()).as("slf4j found its binding: no notice of its own").doesNotContain("SLF4J:");
     }
   }
 
