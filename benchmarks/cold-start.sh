@@ -8,8 +8,8 @@
 # wall time, CPU time (user+sys) and peak RSS, and the ratios to the Node seed.
 #
 # Usage: benchmarks/cold-start.sh [RUNS]          (default 15 runs of each, interleaved)
-#   JDKS="/path/to/jdk17 /path/to/jdk25"           JDK homes to measure (default: the java on PATH, and
-#                                                  /usr/lib/jvm/temurin-25-jdk-amd64 when present)
+#   JDKS="/path/to/jdk17 /path/to/jdk25"           JDK homes to measure (default: the java on PATH; give the
+#                                                  JDK of the template's runtime too, as the README's figures do)
 # Build first: ./mvnw -B -Pbenchmarks package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,9 +25,6 @@ classpath="authorizer/target/authorizer.jar:$launcher_jar"
 
 if [ -z "${JDKS:-}" ]; then
   JDKS=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-  if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
-    JDKS="$JDKS /usr/lib/jvm/temurin-25-jdk-amd64"
-  fi
 fi
 
 if [ ! -d benchmarks/seed-node/node_modules ]; then
