@@ -10,6 +10,9 @@
 # Usage: benchmarks/cold-start.sh [RUNS]          (default 15 runs of each, interleaved)
 #   JDKS="/path/to/jdk17 /path/to/jdk25"           JDK homes to measure (default: the java on PATH; give the
 #                                                  JDK of the template's runtime too, as the README's figures do)
+#   SECRETS_MANAGER_URL=http://127.0.0.1:PORT        adds "authorizer-sm": the same jar reading its key from
+#                                                  Secrets Manager (JWT_SECRET_ARN) at that endpoint, e.g. a
+#                                                  local `moto_server -p PORT`; the script creates the secret
 # Build first: ./mvnw -B -Pbenchmarks package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +71,17 @@ sys.exit(os.waitstatus_to_exitcode(status))' "$work/out" "$@" 2> "$work/time"
     'BEGIN { printf "%s %.1f %.1f %d\n", n, (e - s) * 1000, (u + y) * 1000, r }' >> "$work/results"
 }
 
+contestants="authorizer floor node-seed"
+if [ -n "${SECRETS_MANAGER_URL:-}" ]; then
+  # An emulator checks no signature, so the request needs no SDK: the X-Amz-Target JSON protocol by hand.
+  secret_arn=$(curl -sS --fail-with-body -X POST "$SECRETS_MANAGER_URL" \
+    -H 'Content-Type: application/x-amz-json-1.1' -H 'X-Amz-Target: secretsmanager.CreateSecret' \
+    -H 'Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/eu-west-1/secretsmanager/aws4_request' \
+    --data-binary @- <<< "{\"Name\":\"tokengate-bench-$RANDOM$RANDOM\",\"SecretString\":\"$JWT_SECRET\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["ARN"])')
+  contestants="$contestants authorizer-sm"
+fi
+
 echo "tokengate cold start: $runs runs each, interleaved; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Lambda JVM flags: ${lambda_flags[*]}; node $(node --version); jsonwebtoken $(node -p 'require("./benchmarks/seed-node/node_modules/jsonwebtoken/package.json").version')"
 echo "authorizer.jar: $(stat -c %s authorizer/target/authorizer.jar) bytes"
@@ -77,11 +91,9 @@ for jdk in $JDKS; do
   : > "$work/results"
   for ((i = 0; i < runs; i++)); do
     # Rotate the order, so that no contestant always runs right after another one.
-    case $((i % 3)) in
-      0) order="authorizer floor node-seed" ;;
-      1) order="floor node-seed authorizer" ;;
-      2) order="node-seed authorizer floor" ;;
-    esac
+    read -ra names <<< "$contestants"
+    shift_by=$((i % ${#names[@]}))
+    order="${names[*]:shift_by} ${names[*]:0:shift_by}"
     for name in $order; do
       case $name in
         authorizer) measure authorizer "$java" "${lambda_flags[@]}" -cp "$classpath" \
@@ -89,6 +101,10 @@ for jdk in $JDKS; do
         floor) measure floor "$java" "${lambda_flags[@]}" -cp "$classpath" \
           dev.tokengate.benchmarks.coldstart.ColdStart dev.tokengate.benchmarks.coldstart.NoopHandler "$work/event.json" ;;
         node-seed) measure node-seed node benchmarks/seed-node/launch.js cold "$work/event.json" ;;
+        authorizer-sm) measure authorizer-sm env -u JWT_SECRET JWT_SECRET_ARN="$secret_arn" \
+          AWS_ENDPOINT_URL="$SECRETS_MANAGER_URL" AWS_REGION=eu-west-1 AWS_ACCESS_KEY_ID=bench \
+          AWS_SECRET_ACCESS_KEY=bench "$java" "${lambda_flags[@]}" -cp "$classpath" \
+          dev.tokengate.benchmarks.coldstart.ColdStart dev.tokengate.authorizer.AuthorizerHandler "$work/event.json" ;;
       esac
     done
   done
@@ -104,7 +120,9 @@ med = {n: [statistics.median(r[i] for r in v) for i in range(3)] for n, v in row
 spread = {n: (min(r[0] for r in v), max(r[0] for r in v)) for n, v in rows.items()}
 node = med["node-seed"]
 print(f"{'':12} {'wall ms':>9} {'cpu ms':>8} {'rss MB':>7}   {'wall/node':>9} {'cpu/node':>8} {'rss/node':>8}   wall min..max")
-for n in ("authorizer", "floor", "node-seed"):
+for n in ("authorizer", "floor", "node-seed", "authorizer-sm"):
+    if n not in med:
+        continue
     w, c, r = med[n]
     print(f"{n:12} {w:9.0f} {c:8.0f} {r / 1024:7.1f}   {w / node[0]:9.2f} {c / node[1]:8.2f} "
           f"{r / node[2]:8.2f}   {spread[n][0]:.0f}..{spread[n][1]:.0f}")
