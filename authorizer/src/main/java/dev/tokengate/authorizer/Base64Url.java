@@ -40,15 +40,15 @@ final class Base64Url {
    */
   static Optional<byte[]> decode(byte[] text, int from, int to) {
     int length = to - from;
-    if (length == 0 || length % 4 == 1 || text[to - 1] == '=') {
+    if (length == 0 || text[to - 1] == '=') {
       return Optional.empty();
     }
     if ((sextet((char) text[to - 1]) & unusedBitsMask(length)) != 0) {
       return Optional.empty();
     }
     try {
-      // The JDK's URL-safe decoder refuses every byte outside the alphabet, and '=' anywhere but in padding,
-      // which cannot end a segment here (checked above).
+      // The JDK's URL-safe decoder refuses every byte outside the alphabet, a length of 4n+1, and '=' anywhere
+      // but in padding, which cannot end a segment here (checked above).
       return Optional.of(DECODER.decode(Arrays.copyOfRange(text, from, to)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();

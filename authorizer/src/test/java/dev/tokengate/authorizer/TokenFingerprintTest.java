@@ -24,6 +24,7 @@ class TokenFingerprintTest {
   void namesAValueWithoutSignatureSegmentByAllOfIt() throws NoSuchAlgorithmException {
     assertThat(TokenFingerprint.of("Basic dXNlcjpwYXNz")).isEqualTo(sha256Hex("Basic dXNlcjpwYXNz").substring(0, 8));
     assertThat(TokenFingerprint.of("a.b.")).isEqualTo(sha256Hex("a.b.").substring(0, 8));
+    assertThat(TokenFingerprint.of(".sig")).isEqualTo(sha256Hex("sig").substring(0, 8));
   }
 
   @Test
