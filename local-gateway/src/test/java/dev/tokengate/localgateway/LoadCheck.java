@@ -1,13 +1,17 @@
 package dev.tokengate.localgateway;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,31 +23,51 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A load check, not a test: drives GET /hello on the end-to-end stack (packaged hello-lambda, test authorizer)
- * for a bounded time with the authorizer cache on and off, and prints requests per second, p50/p99 latency and
- * the status codes seen. Run by tools/load-check after ./mvnw -B package.
+ * A load check, not a test: drives GET /hello on a local stack for a bounded time with the authorizer cache on and
+ * off, and prints requests per second, p50/p99 latency and the status codes seen. Run by tools/load-check after
+ * ./mvnw -B package.
  *
- * <p>Arguments: [seconds per run, default 15] [concurrent clients, default 8].
+ * <p>Arguments: [seconds per run, default 15] [concurrent clients, default 8] [stack, default {@code test}]. The
+ * {@code test} stack is the end-to-end one (packaged hello-lambda behind a test authorizer that allows a fixed
+ * token without any cryptography); {@code repository} is the repository's template.yaml with the real authorizer,
+ * a fresh key as JWT_SECRET and an HS256 token signed with it by java-jwt.
  */
 public final class LoadCheck {
+
+  private static final Path REPOSITORY_TEMPLATE = Path.of("..", "template.yaml").toAbsolutePath().normalize();
 
   private LoadCheck() {}
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-    Path dir = Files.createTempDirectory("load-check-");
-    Path template = EndToEndStack.writeTemplate(dir);
+    String stack = args.length > 2 ? args[2] : "test";
+    if (!stack.equals("test") && !stack.equals("repository")) {
+      System.err.println("tools/load-check: the stack is 'test' or 'repository', not '" + stack + "'");
+      System.exit(2);
+    }
+    String secret = DevSecret.generate().value();
+    Path template = stack.equals("test") ? EndToEndStack.writeTemplate(Files.createTempDirectory("load-check-"))
+        : REPOSITORY_TEMPLATE;
+    String ttlParameter = stack.equals("test") ? "AuthorizerTtl" : "AuthorizerCacheTtlSeconds";
+    String authorization = stack.equals("test") ? "Bearer allow.load-user.sig" : "Bearer " + token(secret);
     for (String ttl : List.of("300", "0")) {
-      try (LocalApi api = LocalApi.start(new LocalApi.Settings(template, 0, Map.of("AuthorizerTtl", ttl),
-          Map.of("JWT_SECRET", DevSecret.generate().value())), LoadCheck::printUnlessRequestLine, Clock.systemUTC())) {
-        run(api, 2, clients);
-        Result result = run(api, seconds, clients);
-        System.out.printf("cache %-9s %d clients, %d s: %.0f req/s, p50 %.1f ms, p99 %.1f ms, statuses %s%n",
-            ttl.equals("0") ? "off" : "on (" + ttl + " s)", clients, seconds, result.perSecond(),
+      try (LocalApi api = LocalApi.start(new LocalApi.Settings(template, 0, Map.of(ttlParameter, ttl),
+          Map.of("JWT_SECRET", secret)), LoadCheck::printUnlessRequestLine, Clock.systemUTC())) {
+        run(api, authorization, 2, clients);
+        Result result = run(api, authorization, seconds, clients);
+        System.out.printf("%s stack, cache %-9s %d clients, %d s: %.0f req/s, p50 %.1f ms, p99 %.1f ms, statuses %s%n",
+            stack, ttl.equals("0") ? "off" : "on (" + ttl + " s)", clients, seconds, result.perSecond(),
             result.percentile(50), result.percentile(99), result.statuses());
       }
     }
+  }
+
+  /** A token the real authorizer allows for the whole run: the seed article's claims, valid for an hour. */
+  private static String token(String secret) {
+    Instant now = Instant.now();
+    return JWT.create().withSubject("load-user").withClaim("role", "admin").withIssuedAt(now)
+        .withExpiresAt(now.plus(Duration.ofHours(1))).sign(Algorithm.HMAC256(secret.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Function output and setup notes go to stderr; thousands of request lines would drown them. */
@@ -66,10 +90,12 @@ public final class LoadCheck {
     }
   }
 
-  private static Result run(LocalApi api, int seconds, int clients) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+  private static Result run(LocalApi api, String authorization, int seconds, int clients)
+      throws InterruptedException {
+    ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
+    HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
     HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/hello"))
-        .header("Authorization", "Bearer allow.load-user.sig").GET().build();
+        .header("Authorization", authorization).GET().build();
     List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
     Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -90,6 +116,8 @@ public final class LoadCheck {
     }
     pool.shutdown();
     pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+    // Its threads are not daemons: left running, they would keep the JVM alive after the last run.
+    httpThreads.shutdownNow();
     return new Result(nanos, statuses, seconds);
   }
 }
