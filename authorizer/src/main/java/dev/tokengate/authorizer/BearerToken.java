@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,18 +39,21 @@ public record BearerToken(String compactJws) {
     return hasCompactShape(token) ? Optional.of(new BearerToken(token)) : Optional.empty();
   }
 
-  /** A hand-written scan instead of a regular expression: linear, and no backtracking on hostile input. */
+  /**
+   * A hand-written scan instead of a regular expression: linear, and no backtracking on hostile input. It runs
+   * over the ISO-8859-1 bytes (a character beyond that charset becomes {@code ?}, which is refused like any other
+   * non-base64url character): one copy, then plain array reads, cheaper than a {@code charAt} call per character.
+   */
   private static boolean hasCompactShape(String token) {
     int dots = 0;
     int segmentLength = 0;
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c == '.') {
+    for (byte b : token.getBytes(StandardCharsets.ISO_8859_1)) {
+      if (b == '.') {
         if (segmentLength == 0 || ++dots > 2) {
           return false;
         }
         segmentLength = 0;
-      } else if (Base64Url.isAlphabet(c)) {
+      } else if (b >= 0 && Base64Url.isAlphabet((char) b)) {
         segmentLength++;
       } else {
         return false;
