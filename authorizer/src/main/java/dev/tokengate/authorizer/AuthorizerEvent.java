@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The two fields of a TOKEN authorizer event that the authorizer reads, taken from the event JSON with Jackson's
@@ -12,7 +16,11 @@ import java.io.InputStream;
  *
  * <p>It reads what {@code ObjectMapper.readTree} followed by {@code event.get(field)} would: the whole first JSON
  * value must be well-formed, a top-level member counts only when its value is a string, the last of duplicate
- * members wins, and anything after the first value is not read. Immutable and thread-safe.
+ * members wins, and anything after the first value is not read. Unlike Jackson, it refuses any invalid UTF-8 in
+ * the event: Jackson's byte parser lets overlong forms and encoded surrogates through, and takes a member name
+ * whose bytes are its padding ({@code 0xFF}) plus a name it has already met for that name ({@code "\xFFype"} read
+ * as {@code "ype"}), so what an event means would depend on the events before it. API Gateway sends UTF-8.
+ * Immutable and thread-safe.
  *
  * @param authorizationToken the {@code authorizationToken} member, or null when absent or not a string
  * @param methodArn the {@code methodArn} member, or null when absent or not a string
@@ -22,12 +30,19 @@ record AuthorizerEvent(String authorizationToken, String methodArn) {
   /**
    * Reads an event and closes the stream.
    *
-   * @throws IOException when the input is not well-formed JSON
+   * @throws IOException when the input is not well-formed UTF-8 JSON
    */
   static AuthorizerEvent read(JsonFactory json, InputStream input) throws IOException {
+    byte[] event;
+    try (input) {
+      event = input.readAllBytes();
+    }
+    if (!isUtf8(event)) {
+      throw new CharacterCodingException();
+    }
     String authorizationToken = null;
     String methodArn = null;
-    try (JsonParser parser = json.createParser(input)) {
+    try (JsonParser parser = json.createParser(event)) {
       JsonToken root = parser.nextToken();
       if (root != JsonToken.START_OBJECT) {
         // Not an object: no member to read, but a malformed array is still a malformed event.
@@ -47,5 +62,23 @@ record AuthorizerEvent(String authorizationToken, String methodArn) {
       }
     }
     return new AuthorizerEvent(authorizationToken, methodArn);
+  }
+
+  /** Strict UTF-8: no malformed sequence, overlong form or encoded surrogate. ASCII, the usual event, is checked fast. */
+  private static boolean isUtf8(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        try {
+          StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes));
+          return true;
+        } catch (CharacterCodingException e) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }

@@ -50,9 +50,10 @@ final class StrictJson {
   /**
    * Returns the object, or empty when {@code json} is not exactly one strict JSON object.
    *
-   * @param json printable ASCII and JSON whitespace only: Jackson's byte parser guesses the encoding, and from
-   *     other bytes (NUL, for one) it could guess UTF-16 or UTF-32; decode those with a strict UTF-8 decoder and
-   *     pass the string
+   * @param json printable ASCII and JSON whitespace only: Jackson's byte parser guesses the encoding (from NUL
+   *     bytes it could guess UTF-16 or UTF-32), lets overlong UTF-8 and encoded surrogates through, and may take a
+   *     member name holding a {@code 0xFF} byte for a shorter one it has met; decode other text with a strict
+   *     UTF-8 decoder and pass the string
    */
   static Optional<ObjectNode> readObject(byte[] json) {
     try (JsonParser parser = FACTORY.createParser(json)) {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +40,35 @@ class AuthorizerEventTest {
   void rejectsMalformedJsonLikeTheTreeModel(String json) {
     assertThatThrownBy(() -> MAPPER.readTree(json)).isInstanceOf(IOException.class);
     assertThatThrownBy(() -> read(json)).isInstanceOf(IOException.class);
+  }
+
+  /** A stray 0xFF, an overlong '/', an encoded surrogate (U+D800), each in a member name or a value. */
+  @ParameterizedTest
+  @ValueSource(strings = {"7b22ff79706522", "7b2274797065223a22ff227d", "7b22c0af223a2278227d",
+      "7b2261223a22eda080227d"})
+  void refusesInvalidUtf8AnywhereInTheEvent(String hex) {
+    byte[] bytes = HexFormat.of().parseHex(hex);
+
+    assertThatThrownBy(() -> AuthorizerEvent.read(new JsonFactory(), new ByteArrayInputStream(bytes)))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void refusesAnInvalidMemberNameThatJacksonWouldTakeForANameItHasMet() throws IOException {
+    JsonFactory factory = new JsonFactory();
+    AuthorizerEvent.read(factory, new ByteArrayInputStream("{\"ype\":1}".getBytes(StandardCharsets.UTF_8)));
+    // {"\xFFype":"TOKEN","methodArn":"arn"}: Jackson alone, with this factory, would read the name "ype".
+    byte[] bytes = HexFormat.of().parseHex("7b22ff797065223a22544f4b454e222c226d6574686f6441726e223a2261726e227d");
+
+    assertThatThrownBy(() -> AuthorizerEvent.read(factory, new ByteArrayInputStream(bytes)))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void readsUtf8BeyondAscii() throws IOException {
+    AuthorizerEvent event = read("{\"authorizationToken\":\"Bearer Zo\u00eb\",\"m\u00e9thodArn\":1}");
+
+    assertThat(event.authorizationToken()).isEqualTo("Bearer Zo\u00eb");
   }
 
   private static AuthorizerEvent read(String json) throws IOException {
