@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  * <p>It reads what {@code ObjectMapper.readTree} followed by {@code event.get(field)} would: the whole first JSON
  * value must be well-formed, a top-level member counts only when its value is a string, the last of duplicate
  * members wins, and anything after the first value is not read. Unlike Jackson, it refuses any invalid UTF-8 in
- * the event: Jackson's byte parser lets overlong forms and encoded surrogates through, and takes a member name
+ * the event, and any NUL byte: Jackson's byte parser would read such bytes as UTF-16 or UTF-32, lets overlong
+ * forms and encoded surrogates through, and takes a member name
  * whose bytes are its padding ({@code 0xFF}) plus a name it has already met for that name ({@code "\xFFype"} read
  * as {@code "ype"}), so what an event means would depend on the events before it. API Gateway sends UTF-8.
  * Immutable and thread-safe.
@@ -37,7 +38,7 @@ record AuthorizerEvent(String authorizationToken, String methodArn) {
     try (input) {
       event = input.readAllBytes();
     }
-    if (!isUtf8(event)) {
+    if (!isUtf8Json(event)) {
       throw new CharacterCodingException();
     }
     String authorizationToken = null;
@@ -64,21 +65,30 @@ record AuthorizerEvent(String authorizationToken, String methodArn) {
     return new AuthorizerEvent(authorizationToken, methodArn);
   }
 
-  /** Strict UTF-8: no malformed sequence, overlong form or encoded surrogate. ASCII, the usual event, is checked fast. */
-  private static boolean isUtf8(byte[] bytes) {
+  /**
+   * Strict UTF-8 (no malformed sequence, overlong form or encoded surrogate) without a NUL byte, which no JSON text
+   * holds and from which Jackson would guess UTF-16 or UTF-32. ASCII, the usual event, needs no decoder.
+   */
+  private static boolean isUtf8Json(byte[] bytes) {
+    boolean ascii = true;
     for (byte b : bytes) {
-      if (b < 0) {
-        try {
-          StandardCharsets.UTF_8.newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes));
-          return true;
-        } catch (CharacterCodingException e) {
-          return false;
-        }
+      if (b == 0) {
+        return false;
       }
+      ascii &= b > 0;
     }
-    return true;
+    return ascii || decodesStrictly(bytes);
+  }
+
+  private static boolean decodesStrictly(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 }
