@@ -5,10 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The two fields of a TOKEN authorizer event that the authorizer reads, taken from the event JSON with Jackson's
@@ -77,18 +74,6 @@ record AuthorizerEvent(String authorizationToken, String methodArn) {
       }
       ascii &= b > 0;
     }
-    return ascii || decodesStrictly(bytes);
-  }
-
-  private static boolean decodesStrictly(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
+    return ascii || StrictUtf8.decode(bytes).isPresent();
   }
 }

@@ -1,6 +1,5 @@
 package dev.tokengate.authorizer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -20,16 +19,6 @@ final class Base64Url {
 
   static boolean isAlphabet(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  }
-
-  /**
-   * Decodes a segment.
-   *
-   * @return the bytes, or empty unless the segment is non-empty canonical unpadded base64url
-   */
-  static Optional<byte[]> decode(String segment) {
-    byte[] ascii = segment.getBytes(StandardCharsets.ISO_8859_1);
-    return decode(ascii, 0, ascii.length);
   }
 
   /**

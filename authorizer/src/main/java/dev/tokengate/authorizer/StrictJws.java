@@ -2,9 +2,6 @@ package dev.tokengate.authorizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -92,7 +89,7 @@ final class StrictJws {
       // Printable ASCII has no invalid UTF-8, and without a backslash no escape can spell a lone surrogate.
       case PRINTABLE_ASCII -> StrictJson.readObject(json);
       case PRINTABLE_ASCII_WITH_ESCAPES -> StrictJson.readObject(json).filter(StrictJws::isWellFormedUnicode);
-      case OTHER -> utf8(json).flatMap(StrictJws::singleObject);
+      case OTHER -> StrictUtf8.decode(json).flatMap(StrictJws::singleObject);
     };
   }
 
@@ -115,19 +112,6 @@ final class StrictJws {
         }
       }
       return kind;
-    }
-  }
-
-  /** Unlike {@code new String(bytes, UTF_8)}, refuses malformed input instead of replacing it. */
-  private static Optional<String> utf8(byte[] bytes) {
-    try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tokengate.authorizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -24,7 +25,7 @@ class Base64UrlTest {
         }
         for (char last : ALPHABET.toCharArray()) {
           String segment = new String(prefix) + last;
-          assertThat(Base64Url.decode(segment).map(Arrays::toString))
+          assertThat(decode(segment).map(Arrays::toString))
               .as(segment)
               .isEqualTo(reEncodingOracle(segment).map(Arrays::toString));
         }
@@ -34,11 +35,29 @@ class Base64UrlTest {
 
   @Test
   void refusesEmptyPaddedAndForeignCharacters() {
-    assertThat(Base64Url.decode("")).isEmpty();
-    assertThat(Base64Url.decode("QQ==")).isEmpty();
-    assertThat(Base64Url.decode("Q+E")).isEmpty();
-    assertThat(Base64Url.decode("Q E")).isEmpty();
-    assertThat(Base64Url.decode("QQ")).hasValueSatisfying(bytes -> assertThat(bytes).containsExactly('A'));
+    assertThat(decode("")).isEmpty();
+    assertThat(decode("QQ==")).isEmpty();
+    assertThat(decode("Q+E")).isEmpty();
+    assertThat(decode("Q E")).isEmpty();
+    assertThat(decode("QQ")).hasValueSatisfying(bytes -> assertThat(bytes).containsExactly('A'));
+  }
+
+  @Test
+  void decodesOnlyTheGivenRangeOfTheToken() {
+    byte[] token = "QQ.QUI.QUJD".getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(Base64Url.decode(token, 3, 6))
+        .hasValueSatisfying(bytes -> assertThat(bytes).containsExactly('A', 'B'));
+    assertThat(Base64Url.decode(token, 2, 6)).isEmpty();
+  }
+
+  /**
+   * Decodes a segment as the verifier meets it: a range of a token's ISO-8859-1 bytes, here between two other
+   * segments (a character beyond ISO-8859-1 becomes {@code ?}).
+   */
+  private static Optional<byte[]> decode(String segment) {
+    byte[] token = ("eyJ9." + segment + ".c2ln").getBytes(StandardCharsets.ISO_8859_1);
+    return Base64Url.decode(token, 5, token.length - 5);
   }
 
   /** The rule as first written: decode leniently, then require that encoding gives the input back. */
