@@ -1,5 +1,7 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.jws.StrictUtf8;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -20,17 +22,23 @@ import java.nio.charset.CharacterCodingException;
  * as {@code "ype"}), so what an event means would depend on the events before it. API Gateway sends UTF-8.
  * Immutable and thread-safe.
  *
+ * <p>The one reader of this event format: the handler and {@code token-cli authorize --event} both use it.
+ *
+ * @param type the {@code type} member ({@code TOKEN} for this authorizer), or null when absent or not a string
  * @param authorizationToken the {@code authorizationToken} member, or null when absent or not a string
  * @param methodArn the {@code methodArn} member, or null when absent or not a string
  */
-record AuthorizerEvent(String authorizationToken, String methodArn) {
+public record AuthorizerEvent(String type, String authorizationToken, String methodArn) {
 
   /**
    * Reads an event and closes the stream.
    *
+   * @param json the factory of the streaming parser
+   * @param input the event's bytes
+   * @return the members read
    * @throws IOException when the input is not well-formed UTF-8 JSON
    */
-  static AuthorizerEvent read(JsonFactory json, InputStream input) throws IOException {
+  public static AuthorizerEvent read(JsonFactory json, InputStream input) throws IOException {
     byte[] event;
     try (input) {
       event = input.readAllBytes();
@@ -38,6 +46,7 @@ record AuthorizerEvent(String authorizationToken, String methodArn) {
     if (!isUtf8Json(event)) {
       throw new CharacterCodingException();
     }
+    String type = null;
     String authorizationToken = null;
     String methodArn = null;
     try (JsonParser parser = json.createParser(event)) {
@@ -45,13 +54,15 @@ record AuthorizerEvent(String authorizationToken, String methodArn) {
       if (root != JsonToken.START_OBJECT) {
         // Not an object: no member to read, but a malformed array is still a malformed event.
         parser.skipChildren();
-        return new AuthorizerEvent(null, null);
+        return new AuthorizerEvent(null, null, null);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-        if ("authorizationToken".equals(name)) {
+        if ("type".equals(name)) {
+          type = text;
+        } else if ("authorizationToken".equals(name)) {
           authorizationToken = text;
         } else if ("methodArn".equals(name)) {
           methodArn = text;
@@ -59,7 +70,7 @@ record AuthorizerEvent(String authorizationToken, String methodArn) {
         parser.skipChildren();
       }
     }
-    return new AuthorizerEvent(authorizationToken, methodArn);
+    return new AuthorizerEvent(type, authorizationToken, methodArn);
   }
 
   /**

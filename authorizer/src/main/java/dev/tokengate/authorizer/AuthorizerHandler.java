@@ -1,5 +1,13 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.Authorizer;
+import dev.tokengate.core.Decision;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.config.ConfigException;
+import dev.tokengate.core.verify.KeySource;
+import dev.tokengate.authorizer.secrets.KeySources;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -38,9 +46,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
   /** The exact message API Gateway recognizes as "answer 401". */
   static final String UNAUTHORIZED = "Unauthorized";
 
-  private final AuthorizerConfig config;
-  private final TokenVerifier verifier;
-  private final PolicyFactory policies;
+  private final Authorizer authorizer;
   private final JsonFactory json;
   private final DecisionLog log;
   /** Lambda's variable saying how this instance is initialized. */
@@ -90,25 +96,24 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     this.json = jsonFactory();
     this.log = new DecisionLog(json, logOut);
     try {
-      this.config = AuthorizerConfig.fromEnvironment(env);
-      this.verifier = TokenVerifier.create(config, KeySources.fromConfig(config, env, clock, log), clock);
-      this.policies = new PolicyFactory(config.policyScope());
+      AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
+      this.authorizer = Authorizer.create(config, KeySources.fromConfig(config, env, clock, log), clock);
     } catch (ConfigException e) {
       if (logInitFailure) {
         log.initFailed(e.getMessage());
       }
       throw e;
     }
-    this.priming = "snap-start".equals(env.get(INITIALIZATION_TYPE)) ? SnapStartPriming.register(config, clock) : null;
+    this.priming = "snap-start".equals(env.get(INITIALIZATION_TYPE))
+        ? SnapStartPriming.register(authorizer.config(), clock)
+        : null;
   }
 
   /** The throwaway handler of {@link SnapStartPriming}: given keys, no priming of its own. */
   AuthorizerHandler(AuthorizerConfig config, KeySource keys, Clock clock, PrintStream logOut) {
     this.json = jsonFactory();
     this.log = new DecisionLog(json, logOut);
-    this.config = config;
-    this.verifier = TokenVerifier.create(config, keys, clock);
-    this.policies = new PolicyFactory(config.policyScope());
+    this.authorizer = Authorizer.create(config, keys, clock);
     this.priming = null;
   }
 
@@ -137,49 +142,45 @@ public final class AuthorizerHandler implements RequestStreamHandler {
   }
 
   /**
-   * Decides one request, exactly as {@link #handleRequest} does but without streams.
+   * Decides one request, exactly as {@link #handleRequest} does but without streams, and answers as a Lambda
+   * authorizer must.
    *
    * @param authorizationToken the {@code Authorization} header value, e.g. {@code Bearer eyJ...}; may be null
    * @param methodArn the ARN of the method called; may be null
    * @return an Allow policy for a valid token, a Deny policy for an invalid one
-   * @throws RuntimeException with message {@code Unauthorized} (and of exactly that class) when the header is
-   *     not {@code Bearer <compact JWS>}, {@code methodArn} is not an execute-api method ARN, or the token is
-   *     invalid and {@code INVALID_TOKEN_RESPONSE=unauthorized}
+   * @throws RuntimeException with message {@code Unauthorized} (and of exactly that class) when the decision is
+   *     {@link Decision.Unauthorized}
    */
   public AuthorizerResponse authorize(String authorizationToken, String methodArn) {
+    Decision decision = decide(authorizationToken, methodArn);
+    if (decision instanceof Decision.Allow allow) {
+      return allow.policy();
+    }
+    if (decision instanceof Decision.Deny deny) {
+      return deny.policy();
+    }
+    throw unauthorized();
+  }
+
+  /**
+   * Decides one request and writes its decision log line: what {@link #authorize} answers with, as a value.
+   *
+   * @param authorizationToken the {@code Authorization} header value; may be null
+   * @param methodArn the ARN of the method called; may be null
+   * @return the decision; never throws
+   */
+  public Decision decide(String authorizationToken, String methodArn) {
     long start = System.nanoTime();
-    Optional<BearerToken> bearer = BearerToken.parse(authorizationToken);
-    if (bearer.isEmpty()) {
-      log.unauthorized("no_bearer_token", Optional.empty(), authorizationToken, start);
-      throw unauthorized();
-    }
-    String token = bearer.get().compactJws();
-    MethodArn arn;
-    try {
-      arn = MethodArn.parse(methodArn);
-    } catch (IllegalArgumentException e) {
-      // API Gateway always sends a valid ARN; without one there is no resource to scope a policy to.
-      log.unauthorized("malformed_method_arn", Optional.empty(), token, start);
-      throw unauthorized();
-    }
-    Verdict verdict = verifier.verify(token);
-    if (verdict instanceof Verdict.Denied denied) {
-      if (config.invalidTokenResponse() == InvalidTokenResponse.UNAUTHORIZED) {
-        log.unauthorized(denied.reason().code(), denied.kid(), token, start);
-        throw unauthorized();
-      }
-      log.deny(denied.reason(), denied.kid(), token, start);
-    } else {
-      log.allow(((Verdict.Allowed) verdict).principal(), verdict.kid(), token, start);
-    }
-    return policies.policyFor(verdict, arn);
+    Decision decision = authorizer.decide(authorizationToken, methodArn);
+    log.decision(decision, authorizationToken, start);
+    return decision;
   }
 
   private AuthorizerEvent readEvent(InputStream input) {
     try {
       return AuthorizerEvent.read(json, input);
     } catch (IOException e) {
-      log.unauthorized("malformed_event", Optional.empty(), null, System.nanoTime());
+      log.unauthorized(Decision.Unauthorized.MALFORMED_EVENT, Optional.empty(), null, System.nanoTime());
       throw unauthorized();
     }
   }

@@ -1,5 +1,9 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.verify.Reason;
+import dev.tokengate.core.Decision;
+import dev.tokengate.core.jws.TokenFingerprint;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
@@ -16,21 +20,39 @@ import java.util.Optional;
  * reach it. Lines are written with Jackson's streaming generator (no mapper to build at cold start). Thread-safe:
  * each line is one {@code println}.
  */
-final class DecisionLog {
+public final class DecisionLog {
 
   private final JsonFactory json;
   private final PrintStream out;
 
-  DecisionLog(JsonFactory json, PrintStream out) {
+  public DecisionLog(JsonFactory json, PrintStream out) {
     this.json = json;
     this.out = out;
   }
 
-  void allow(String principal, Optional<String> kid, String token, long startNanos) {
+  /**
+   * The line of one decision.
+   *
+   * @param decision what was decided
+   * @param authorizationHeader the header value the decision was made on (only its fingerprint is written)
+   * @param startNanos {@link System#nanoTime()} when the request arrived
+   */
+  void decision(Decision decision, String authorizationHeader, long startNanos) {
+    if (decision instanceof Decision.Allow allow) {
+      allow(allow.verdict().principal(), allow.kid(), authorizationHeader, startNanos);
+    } else if (decision instanceof Decision.Deny deny) {
+      deny(deny.reason(), deny.kid(), authorizationHeader, startNanos);
+    } else {
+      Decision.Unauthorized unauthorized = (Decision.Unauthorized) decision;
+      unauthorized(unauthorized.reason(), unauthorized.kid(), authorizationHeader, startNanos);
+    }
+  }
+
+  private void allow(String principal, Optional<String> kid, String token, long startNanos) {
     write("allow", null, principal, kid, token, startNanos);
   }
 
-  void deny(Reason reason, Optional<String> kid, String token, long startNanos) {
+  private void deny(Reason reason, Optional<String> kid, String token, long startNanos) {
     write("deny", reason.code(), null, kid, token, startNanos);
   }
 
@@ -54,7 +76,7 @@ final class DecisionLog {
    * @param kids the keys' thumbprints, current first (thumbprints reveal nothing about a key)
    * @param previousIgnored why an {@code AWSPREVIOUS} value was not used, or null
    */
-  void keysLoaded(List<String> kids, String previousIgnored) {
+  public void keysLoaded(List<String> kids, String previousIgnored) {
     print(line -> {
       line.writeStringField("level", previousIgnored == null ? "info" : "warn");
       line.writeStringField("event", "keys_loaded");
@@ -75,7 +97,7 @@ final class DecisionLog {
    * @param message why, without the secret
    * @param servingLastGoodKeys whether requests are still verified with keys fetched earlier, or denied
    */
-  void keysUnavailable(String message, boolean servingLastGoodKeys) {
+  public void keysUnavailable(String message, boolean servingLastGoodKeys) {
     print(line -> {
       line.writeStringField("level", "error");
       line.writeStringField("event", "key_fetch_failed");

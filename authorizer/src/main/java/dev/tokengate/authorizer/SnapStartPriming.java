@@ -1,5 +1,10 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.verify.HmacKey;
+import dev.tokengate.core.verify.KeySource;
+import dev.tokengate.authorizer.secrets.RotatingKeySource;
+
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

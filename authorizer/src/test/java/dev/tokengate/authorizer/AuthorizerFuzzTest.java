@@ -1,8 +1,16 @@
 package dev.tokengate.authorizer;
 
-import static dev.tokengate.authorizer.TestTokens.METHOD_ARN;
-import static dev.tokengate.authorizer.TestTokens.NOW_SECONDS;
-import static dev.tokengate.authorizer.TestTokens.SECRET;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.policy.MethodArn;
+import dev.tokengate.core.policy.PolicyFactory;
+import dev.tokengate.core.verify.Reason;
+import dev.tokengate.testing.TestTokens;
+import dev.tokengate.core.verify.TokenVerifier;
+import dev.tokengate.core.verify.Verdict;
+
+import static dev.tokengate.testing.TestTokens.METHOD_ARN;
+import static dev.tokengate.testing.TestTokens.NOW_SECONDS;
+import static dev.tokengate.testing.TestTokens.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;

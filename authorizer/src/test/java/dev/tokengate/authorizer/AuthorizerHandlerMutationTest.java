@@ -1,6 +1,9 @@
 package dev.tokengate.authorizer;
 
-import static dev.tokengate.authorizer.TestTokens.METHOD_ARN;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.testing.TestTokens;
+
+import static dev.tokengate.testing.TestTokens.METHOD_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -1,10 +1,17 @@
 package dev.tokengate.authorizer;
 
-import static dev.tokengate.authorizer.SecretFetcher.AWSCURRENT;
-import static dev.tokengate.authorizer.SecretFetcher.AWSPREVIOUS;
-import static dev.tokengate.authorizer.TestTokens.METHOD_ARN;
-import static dev.tokengate.authorizer.TestTokens.OTHER_SECRET;
-import static dev.tokengate.authorizer.TestTokens.SECRET;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.authorizer.secrets.FakeSecretsManager;
+import dev.tokengate.core.verify.KeyThumbprint;
+import dev.tokengate.testing.MutableClock;
+import dev.tokengate.authorizer.secrets.RotatingKeySource;
+import dev.tokengate.testing.TestTokens;
+
+import static dev.tokengate.authorizer.secrets.SecretFetcher.AWSCURRENT;
+import static dev.tokengate.authorizer.secrets.SecretFetcher.AWSPREVIOUS;
+import static dev.tokengate.testing.TestTokens.METHOD_ARN;
+import static dev.tokengate.testing.TestTokens.OTHER_SECRET;
+import static dev.tokengate.testing.TestTokens.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

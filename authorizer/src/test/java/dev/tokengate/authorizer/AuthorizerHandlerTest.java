@@ -1,7 +1,12 @@
 package dev.tokengate.authorizer;
 
-import static dev.tokengate.authorizer.TestTokens.METHOD_ARN;
-import static dev.tokengate.authorizer.TestTokens.SECRET;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.config.ConfigException;
+import dev.tokengate.testing.TestTokens;
+import dev.tokengate.core.jws.TokenFingerprint;
+
+import static dev.tokengate.testing.TestTokens.METHOD_ARN;
+import static dev.tokengate.testing.TestTokens.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,13 @@
 package dev.tokengate.authorizer;
 
-import static dev.tokengate.authorizer.TestTokens.STAGE_ARN;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.policy.MethodArn;
+import dev.tokengate.core.policy.PolicyFactory;
+import dev.tokengate.core.config.PolicyScope;
+import dev.tokengate.core.verify.Reason;
+import dev.tokengate.testing.TestTokens;
+
+import static dev.tokengate.testing.TestTokens.STAGE_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;

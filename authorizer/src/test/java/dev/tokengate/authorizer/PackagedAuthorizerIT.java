@@ -1,5 +1,11 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.config.ConfigException;
+import dev.tokengate.authorizer.secrets.FakeSecretsManager;
+import dev.tokengate.authorizer.secrets.SecretFetcher;
+import dev.tokengate.testing.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;

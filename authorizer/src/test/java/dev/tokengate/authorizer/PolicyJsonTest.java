@@ -1,5 +1,11 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.policy.MethodArn;
+import dev.tokengate.core.policy.PolicyFactory;
+import dev.tokengate.core.config.PolicyScope;
+import dev.tokengate.core.verify.Reason;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.authorizer.secrets.FakeSecretsManager;
+import dev.tokengate.authorizer.secrets.SecretFetcher;
+import dev.tokengate.testing.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -33,8 +38,8 @@ class SdkLoadingTest {
         .noneMatch(name -> name.startsWith("software.amazon.awssdk."))
         .noneMatch(name -> name.startsWith("org.crac."))
         .noneMatch(name -> name.startsWith("org.slf4j."))
-        .noneMatch(name -> name.equals("dev.tokengate.authorizer.SecretsManagerFetcher"))
-        .noneMatch(name -> name.equals("dev.tokengate.authorizer.RotatingKeySource"));
+        .noneMatch(name -> name.equals("dev.tokengate.authorizer.secrets.SecretsManagerFetcher"))
+        .noneMatch(name -> name.equals("dev.tokengate.authorizer.secrets.RotatingKeySource"));
   }
 
   @Test

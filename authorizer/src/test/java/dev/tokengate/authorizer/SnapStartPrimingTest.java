@@ -1,5 +1,9 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.verify.Reason;
+import dev.tokengate.testing.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

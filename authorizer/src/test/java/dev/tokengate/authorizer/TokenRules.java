@@ -1,7 +1,17 @@
 package dev.tokengate.authorizer;
 
-import static dev.tokengate.authorizer.TestTokens.NOW_SECONDS;
-import static dev.tokengate.authorizer.TestTokens.SECRET;
+import dev.tokengate.core.verify.HmacKey;
+import dev.tokengate.core.verify.KeySource;
+import dev.tokengate.testing.TestTokens;
+
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.verify.ClaimRules;
+import dev.tokengate.core.verify.HeaderRules;
+import dev.tokengate.core.jws.StrictJws;
+import dev.tokengate.core.verify.TokenVerifier;
+
+import static dev.tokengate.testing.TestTokens.NOW_SECONDS;
+import static dev.tokengate.testing.TestTokens.SECRET;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -52,9 +62,9 @@ final class TokenRules {
 
   /** The defaults; every check switched on with no leeway; the widest leeway with another principal claim. */
   static final List<Profile> PROFILES = List.of(
-      new Profile("defaults", TestTokens.verifier(), 60, Optional.empty(), Optional.empty(), Optional.empty(),
+      new Profile("defaults", verifier(), 60, Optional.empty(), Optional.empty(), Optional.empty(),
           List.of("sub", "userId")),
-      new Profile("strict", TestTokens.verifier(
+      new Profile("strict", verifier(
           AuthorizerConfig.JWT_ISSUER, "https://issuer.example",
           AuthorizerConfig.JWT_AUDIENCE, "tokengate-api",
           AuthorizerConfig.JWT_LEEWAY_SECONDS, "0",
@@ -62,7 +72,7 @@ final class TokenRules {
           AuthorizerConfig.PRINCIPAL_CLAIM, "userId,sub"),
           0, Optional.of("https://issuer.example"), Optional.of("tokengate-api"), Optional.of(3600L),
           List.of("userId", "sub")),
-      new Profile("lenient", TestTokens.verifier(
+      new Profile("lenient", verifier(
           AuthorizerConfig.JWT_LEEWAY_SECONDS, "300",
           AuthorizerConfig.PRINCIPAL_CLAIM, "email",
           AuthorizerConfig.CONTEXT_CLAIMS, "email,scope"),
@@ -227,5 +237,14 @@ final class TokenRules {
 
   private static String b64(byte[] bytes) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** A verifier with the test key and the default configuration changed by {@code overrides} (name, value...). */
+  static TokenVerifier verifier(String... overrides) {
+    return TokenVerifier.create(config(overrides), KeySource.of(HmacKey.fromSecret(SECRET)), TestTokens.CLOCK);
+  }
+
+  static AuthorizerConfig config(String... overrides) {
+    return AuthorizerConfig.fromEnvironment(TestTokens.env(overrides));
   }
 }

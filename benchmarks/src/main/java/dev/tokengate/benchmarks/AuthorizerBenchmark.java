@@ -2,12 +2,12 @@ package dev.tokengate.benchmarks;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import dev.tokengate.authorizer.AuthorizerConfig;
+import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.authorizer.AuthorizerHandler;
-import dev.tokengate.authorizer.HmacKey;
-import dev.tokengate.authorizer.KeySource;
-import dev.tokengate.authorizer.TokenVerifier;
-import dev.tokengate.authorizer.Verdict;
+import dev.tokengate.core.verify.HmacKey;
+import dev.tokengate.core.verify.KeySource;
+import dev.tokengate.core.verify.TokenVerifier;
+import dev.tokengate.core.verify.Verdict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

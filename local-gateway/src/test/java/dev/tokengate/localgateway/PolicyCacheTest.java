@@ -2,7 +2,7 @@ package dev.tokengate.localgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokengate.authorizer.MutableClock;
+import dev.tokengate.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

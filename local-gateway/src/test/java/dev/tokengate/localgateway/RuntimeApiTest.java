@@ -2,7 +2,7 @@ package dev.tokengate.localgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokengate.authorizer.MutableClock;
+import dev.tokengate.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,15 +1,18 @@
 package dev.tokengate.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.tokengate.authorizer.AuthorizerEvent;
 import dev.tokengate.authorizer.AuthorizerHandler;
-import dev.tokengate.authorizer.AuthorizerResponse;
-import dev.tokengate.authorizer.MethodArn;
+import dev.tokengate.core.Decision;
+import dev.tokengate.core.policy.MethodArn;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,16 +72,15 @@ final class AuthorizeCommand implements Callable<Integer> {
         new PrintStream(decisionLog, true, StandardCharsets.UTF_8));
 
     PrintWriter out = spec.commandLine().getOut();
+    Decision decision = handler.decide(request.header(), request.methodArn());
     int exitCode;
-    try {
-      AuthorizerResponse response = handler.authorize(request.header(), request.methodArn());
-      out.println(Json.pretty(response));
-      boolean allowed = response.policyDocument().statement().stream().allMatch(s -> "Allow".equals(s.effect()));
-      exitCode = allowed ? ExitCodes.OK : ExitCodes.REJECTED;
-    } catch (RuntimeException e) {
-      if (!UNAUTHORIZED.equals(e.getMessage())) {
-        throw e;
-      }
+    if (decision instanceof Decision.Allow allow) {
+      out.println(Json.pretty(allow.policy()));
+      exitCode = ExitCodes.OK;
+    } else if (decision instanceof Decision.Deny deny) {
+      out.println(Json.pretty(deny.policy()));
+      exitCode = ExitCodes.REJECTED;
+    } else {
       out.println(UNAUTHORIZED);
       exitCode = ExitCodes.UNAUTHORIZED;
     }
@@ -123,23 +125,23 @@ final class AuthorizeCommand implements Callable<Integer> {
   }
 
   private Request fromEvent(String json) {
-    Map<String, Object> fields;
+    AuthorizerEvent fields;
     try {
-      fields = Json.parseObject(json);
-    } catch (IllegalArgumentException e) {
-      throw new InputException("event file '" + event + "': " + e.getMessage());
+      fields = AuthorizerEvent.read(new JsonFactory(), new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      // Never the parser's message: it quotes the input, and a mistyped path may name a file that holds a secret.
+      throw new InputException("event file '" + event + "' is not a JSON object: give a TOKEN authorizer event"
+          + " (type TOKEN, authorizationToken, methodArn), e.g. events/authorizer/allow-sub.json");
     }
-    Object type = fields.get("type");
-    if (type != null && !"TOKEN".equals(type)) {
-      throw new InputException("event file '" + event + "' is a " + type
+    if (fields.type() != null && !"TOKEN".equals(fields.type())) {
+      throw new InputException("event file '" + event + "' is a " + fields.type()
           + " event; the authorizer is a TOKEN authorizer (type TOKEN, authorizationToken, methodArn)");
     }
-    Object header = fields.get("authorizationToken");
-    Object arn = methodArn != null ? methodArn.arn() : fields.get("methodArn");
-    if (!(header instanceof String) || !(arn instanceof String)) {
+    String arn = methodArn != null ? methodArn.arn() : fields.methodArn();
+    if (fields.authorizationToken() == null || arn == null) {
       throw new InputException("event file '" + event + "' needs string fields authorizationToken and methodArn");
     }
-    return new Request((String) header, (String) arn);
+    return new Request(fields.authorizationToken(), arn);
   }
 
   /** What API Gateway passes to a TOKEN authorizer. */

@@ -1,6 +1,6 @@
 package dev.tokengate.cli;
 
-import dev.tokengate.authorizer.ConfigException;
+import dev.tokengate.core.config.ConfigException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;

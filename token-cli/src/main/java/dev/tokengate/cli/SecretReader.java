@@ -1,6 +1,6 @@
 package dev.tokengate.cli;
 
-import dev.tokengate.authorizer.AuthorizerConfig;
+import dev.tokengate.core.config.AuthorizerConfig;
 import java.util.Arrays;
 
 /**

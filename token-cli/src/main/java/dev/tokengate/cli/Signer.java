@@ -2,7 +2,7 @@ package dev.tokengate.cli;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import dev.tokengate.authorizer.KeyThumbprint;
+import dev.tokengate.core.verify.KeyThumbprint;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

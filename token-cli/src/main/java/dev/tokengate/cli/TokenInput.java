@@ -1,6 +1,6 @@
 package dev.tokengate.cli;
 
-import dev.tokengate.authorizer.BearerToken;
+import dev.tokengate.core.jws.BearerToken;
 import java.io.InputStream;
 
 /**

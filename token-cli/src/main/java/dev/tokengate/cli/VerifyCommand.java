@@ -1,10 +1,10 @@
 package dev.tokengate.cli;
 
-import dev.tokengate.authorizer.AuthorizerConfig;
-import dev.tokengate.authorizer.HmacKey;
-import dev.tokengate.authorizer.KeySource;
-import dev.tokengate.authorizer.TokenVerifier;
-import dev.tokengate.authorizer.Verdict;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.verify.HmacKey;
+import dev.tokengate.core.verify.KeySource;
+import dev.tokengate.core.verify.TokenVerifier;
+import dev.tokengate.core.verify.Verdict;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;

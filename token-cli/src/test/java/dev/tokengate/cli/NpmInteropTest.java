@@ -5,7 +5,7 @@ import static dev.tokengate.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokengate.authorizer.NpmPeer;
+import dev.tokengate.testing.NpmPeer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokengate.authorizer.AuthorizerHandler;
-import dev.tokengate.authorizer.AuthorizerResponse;
-import dev.tokengate.authorizer.KeyThumbprint;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.verify.KeyThumbprint;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,55 @@
+package dev.tokengate.core.policy;
+
+import dev.tokengate.core.config.PolicyScope;
+import dev.tokengate.core.verify.Reason;
+import dev.tokengate.testing.TestTokens;
+import dev.tokengate.core.verify.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PolicyFactoryTest {
+
+  private final MethodArn arn = MethodArn.parse(TestTokens.METHOD_ARN);
+
+  @Test
+  void allowCoversTheWholeStageByDefaultBecauseThePolicyIsCachedForEveryRoute() {
+    AuthorizerResponse response = new PolicyFactory(PolicyScope.STAGE).allow("alice", arn, Map.of("sub", "alice"));
+
+    AuthorizerResponse.Statement statement = response.policyDocument().statement().get(0);
+    assertThat(statement.effect()).isEqualTo("Allow");
+    assertThat(statement.resource()).containsExactly(TestTokens.STAGE_ARN);
+    assertThat(response.context()).containsExactly(Map.entry("sub", "alice"));
+  }
+
+  @Test
+  void allowCoversOnlyTheMethodWhenScopedSo() {
+    AuthorizerResponse response = new PolicyFactory(PolicyScope.METHOD).allow("alice", arn, Map.of());
+
+    assertThat(response.policyDocument().statement().get(0).resource()).containsExactly(TestTokens.METHOD_ARN);
+  }
+
+  @Test
+  void denyCarriesReasonAndMessageAndNoClaimAsPrincipal() {
+    AuthorizerResponse response = new PolicyFactory(PolicyScope.STAGE)
+        .policyFor(new Verdict.Denied(Reason.INVALID_SIGNATURE, Optional.empty()), arn);
+
+    assertThat(response.principalId()).isEqualTo(PolicyFactory.ANONYMOUS);
+    assertThat(response.policyDocument().statement().get(0).effect()).isEqualTo("Deny");
+    assertThat(response.context())
+        .containsExactly(Map.entry("reason", "invalid_signature"), Map.entry("message", "invalid signature"));
+  }
+
+  @Test
+  void policyForAllowedVerdictUsesItsPrincipalAndContext() {
+    Verdict verdict = new Verdict.Allowed("bob", Map.of("scope", "read"), Map.of(), Optional.empty());
+
+    AuthorizerResponse response = new PolicyFactory(PolicyScope.STAGE).policyFor(verdict, arn);
+
+    assertThat(response.principalId()).isEqualTo("bob");
+    assertThat(response.context()).containsExactly(Map.entry("scope", "read"));
+  }
+}
