@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.Authorizer;
 import dev.tokengate.core.Decision;
@@ -96,7 +97,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     this.json = jsonFactory();
     this.log = new DecisionLog(json, logOut);
     try {
-      AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
+      AuthorizerConfig config = EnvironmentConfig.read(env);
       this.authorizer = Authorizer.create(config, KeySources.fromConfig(config, env, clock, log), clock);
     } catch (ConfigException e) {
       if (logInitFailure) {
@@ -109,8 +110,16 @@ public final class AuthorizerHandler implements RequestStreamHandler {
         : null;
   }
 
-  /** The throwaway handler of {@link SnapStartPriming}: given keys, no priming of its own. */
-  AuthorizerHandler(AuthorizerConfig config, KeySource keys, Clock clock, PrintStream logOut) {
+  /**
+   * A handler for a configuration and keys built by the caller, with no SnapStart priming of its own: what
+   * {@code token-cli authorize} and the throwaway handler of {@link SnapStartPriming} use.
+   *
+   * @param config the validated configuration
+   * @param keys the verification keys
+   * @param clock the time source
+   * @param logOut where the one JSON line per decision goes
+   */
+  public AuthorizerHandler(AuthorizerConfig config, KeySource keys, Clock clock, PrintStream logOut) {
     this.json = jsonFactory();
     this.log = new DecisionLog(json, logOut);
     this.authorizer = Authorizer.create(config, keys, clock);

@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.config.ConfigException;
 import dev.tokengate.testing.TestTokens;
@@ -114,19 +115,19 @@ class AuthorizerHandlerTest {
   void fixtureEnvironmentHoldsTheTestKey() throws IOException {
     JsonNode env = JSON.readTree(EVENTS.resolve("env.json").toFile());
 
-    assertThat(env.path("AuthorizerFunction").path(AuthorizerConfig.JWT_SECRET).textValue()).isEqualTo(SECRET);
+    assertThat(env.path("AuthorizerFunction").path(EnvironmentConfig.JWT_SECRET).textValue()).isEqualTo(SECRET);
   }
 
   @Test
   void scopesAllowToTheMethodWhenConfigured() throws IOException {
-    JsonNode response = invoke(handler(AuthorizerConfig.POLICY_SCOPE, "method"), eventBytes("allow-sub.json"));
+    JsonNode response = invoke(handler(EnvironmentConfig.POLICY_SCOPE, "method"), eventBytes("allow-sub.json"));
 
     assertThat(response).isEqualTo(golden("allow-sub-method-scope.json"));
   }
 
   @Test
   void throwsUnauthorizedForInvalidTokenWhenConfigured() {
-    AuthorizerHandler strict = handler(AuthorizerConfig.INVALID_TOKEN_RESPONSE, "unauthorized");
+    AuthorizerHandler strict = handler(EnvironmentConfig.INVALID_TOKEN_RESPONSE, "unauthorized");
     byte[] event = eventBytes("deny-expired.json");
 
     assertThatThrownBy(() -> invoke(strict, event))
@@ -190,7 +191,7 @@ class AuthorizerHandlerTest {
   @Test
   void logsEveryUnauthorizedAnswerWithItsReason() throws IOException {
     AuthorizerHandler handler = handler();
-    AuthorizerHandler strict = handler(AuthorizerConfig.INVALID_TOKEN_RESPONSE, "unauthorized");
+    AuthorizerHandler strict = handler(EnvironmentConfig.INVALID_TOKEN_RESPONSE, "unauthorized");
     String expired = TestTokens.sign(TestTokens.HS256_HEADER, "{\"sub\":\"alice\",\"exp\":1}");
 
     assertThatThrownBy(() -> handler.authorize("Bearer " + TestTokens.valid(), "not-an-arn"))
@@ -206,7 +207,7 @@ class AuthorizerHandlerTest {
 
   @Test
   void leavesReportingABadConfigurationToTheCallerOutsideLambda() {
-    assertThatThrownBy(() -> handler(AuthorizerConfig.JWT_SECRET, "short")).isInstanceOf(ConfigException.class);
+    assertThatThrownBy(() -> handler(EnvironmentConfig.JWT_SECRET, "short")).isInstanceOf(ConfigException.class);
 
     assertThat(logBytes.toString(StandardCharsets.UTF_8)).isEmpty();
   }
@@ -230,7 +231,7 @@ class AuthorizerHandlerTest {
   @Test
   void noArgConstructorReadsTheProcessEnvironment() {
     // The build sets JWT_SECRET to the test key for the test JVM (authorizer/pom.xml, surefire).
-    assertThat(System.getenv(AuthorizerConfig.JWT_SECRET)).isEqualTo(SECRET);
+    assertThat(System.getenv(EnvironmentConfig.JWT_SECRET)).isEqualTo(SECRET);
 
     // The system clock runs here: a token without iat, valid until 2100.
     String token = TestTokens.sign(TestTokens.HS256_HEADER, "{\"sub\":\"alice\",\"exp\":" + TestTokens.FAR_FUTURE + "}");

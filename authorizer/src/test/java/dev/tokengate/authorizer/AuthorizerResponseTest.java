@@ -1,7 +1,7 @@
 package dev.tokengate.authorizer;
 
 import dev.tokengate.core.policy.AuthorizerResponse;
-import dev.tokengate.core.policy.MethodArn;
+import dev.tokengate.core.arn.MethodArn;
 import dev.tokengate.core.policy.PolicyFactory;
 import dev.tokengate.core.config.PolicyScope;
 import dev.tokengate.core.verify.Reason;

@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.testing.NpmPeer;
 import dev.tokengate.core.verify.Reason;
@@ -188,12 +189,12 @@ class NpmInteropTest {
   }
 
   private JsonNode authorize(String token) throws IOException {
-    return authorize(token, TestTokens.env(AuthorizerConfig.JWT_SECRET, SECRET));
+    return authorize(token, TestTokens.env(EnvironmentConfig.JWT_SECRET, SECRET));
   }
 
   private JsonNode authorizeWithIssuerAndAudience(String token) throws IOException {
-    return authorize(token, TestTokens.env(AuthorizerConfig.JWT_SECRET, SECRET,
-        AuthorizerConfig.JWT_ISSUER, ISSUER, AuthorizerConfig.JWT_AUDIENCE, AUDIENCE));
+    return authorize(token, TestTokens.env(EnvironmentConfig.JWT_SECRET, SECRET,
+        EnvironmentConfig.JWT_ISSUER, ISSUER, EnvironmentConfig.JWT_AUDIENCE, AUDIENCE));
   }
 
   /** Runs the handler on the event API Gateway would send, with the real clock: the peers sign with it too. */

@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.config.ConfigException;
 import dev.tokengate.authorizer.secrets.FakeSecretsManager;
@@ -80,7 +81,7 @@ class PackagedAuthorizerIT {
     task = Files.createDirectory(work.resolve("task"));
     unpack(artifact, task);
     jniLibrary = unpackJniLibrary(work);
-    runtime = RuntimeUnderTest.start(Map.of(AuthorizerConfig.JWT_SECRET, TestTokens.SECRET), "runtime.log");
+    runtime = RuntimeUnderTest.start(Map.of(EnvironmentConfig.JWT_SECRET, TestTokens.SECRET), "runtime.log");
   }
 
   @AfterAll
@@ -129,7 +130,7 @@ class PackagedAuthorizerIT {
       JsonNode error = JSON.readTree(unconfigured.initError());
 
       assertThat(error.path("errorType").textValue()).isEqualTo(ConfigException.class.getName());
-      assertThat(error.path("errorMessage").textValue()).contains(AuthorizerConfig.JWT_SECRET);
+      assertThat(error.path("errorMessage").textValue()).contains(EnvironmentConfig.JWT_SECRET);
       assertThat(unconfigured.process().waitFor(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
           .as("the runtime client exits after an init error").isTrue();
     }

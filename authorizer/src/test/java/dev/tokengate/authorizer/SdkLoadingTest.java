@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.authorizer.secrets.FakeSecretsManager;
 import dev.tokengate.authorizer.secrets.SecretFetcher;
@@ -47,7 +48,7 @@ class SdkLoadingTest {
     try (FakeSecretsManager secretsManager = new FakeSecretsManager()) {
       secretsManager.put(SecretFetcher.AWSCURRENT, TestTokens.SECRET);
       Map<String, String> env = secretsManager.env();
-      env.remove(AuthorizerConfig.JWT_SECRET);
+      env.remove(EnvironmentConfig.JWT_SECRET);
 
       Run run = decideOnceInFreshJvm(env, TestTokens.valid());
 
@@ -75,8 +76,8 @@ class SdkLoadingTest {
         DecideOnce.class.getName(), token)
         .redirectErrorStream(true)
         .redirectOutput(output.toFile());
-    if (env.containsKey(AuthorizerConfig.JWT_SECRET_ARN)) {
-      builder.environment().remove(AuthorizerConfig.JWT_SECRET);
+    if (env.containsKey(EnvironmentConfig.JWT_SECRET_ARN)) {
+      builder.environment().remove(EnvironmentConfig.JWT_SECRET);
     }
     builder.environment().putAll(env);
     Process process = builder.start();

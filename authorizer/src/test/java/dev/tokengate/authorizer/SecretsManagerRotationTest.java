@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.testing.MutableClock;
 import dev.tokengate.authorizer.secrets.RotatingKeySource;
@@ -120,7 +121,7 @@ class SecretsManagerRotationTest {
   }
 
   private AuthorizerHandler handler() {
-    Map<String, String> env = TestTokens.env(AuthorizerConfig.JWT_SECRET, null, AuthorizerConfig.JWT_SECRET_ARN, arn,
+    Map<String, String> env = TestTokens.env(EnvironmentConfig.JWT_SECRET, null, EnvironmentConfig.JWT_SECRET_ARN, arn,
         "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", moto.endpoint());
     return new AuthorizerHandler(env, clock, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
   }

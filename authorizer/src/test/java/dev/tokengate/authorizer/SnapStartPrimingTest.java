@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.verify.Reason;
 import dev.tokengate.testing.TestTokens;
@@ -35,8 +36,8 @@ class SnapStartPrimingTest {
   @Test
   void primesWithAFullInvocationThatPassesEveryConfiguredCheck() throws Exception {
     AuthorizerHandler strict = new AuthorizerHandler(TestTokens.env(
-        AuthorizerConfig.JWT_ISSUER, "https://issuer.example/\"quoted\"", AuthorizerConfig.JWT_AUDIENCE, "api",
-        AuthorizerConfig.PRINCIPAL_CLAIM, "userId,sub", AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS, "60",
+        EnvironmentConfig.JWT_ISSUER, "https://issuer.example/\"quoted\"", EnvironmentConfig.JWT_AUDIENCE, "api",
+        EnvironmentConfig.PRINCIPAL_CLAIM, "userId,sub", EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECONDS, "60",
         AuthorizerHandler.INITIALIZATION_TYPE, "snap-start"),
         TestTokens.CLOCK);
 

@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.verify.HmacKey;
 import dev.tokengate.core.verify.KeySource;
 import dev.tokengate.testing.TestTokens;
@@ -65,17 +66,17 @@ final class TokenRules {
       new Profile("defaults", verifier(), 60, Optional.empty(), Optional.empty(), Optional.empty(),
           List.of("sub", "userId")),
       new Profile("strict", verifier(
-          AuthorizerConfig.JWT_ISSUER, "https://issuer.example",
-          AuthorizerConfig.JWT_AUDIENCE, "tokengate-api",
-          AuthorizerConfig.JWT_LEEWAY_SECONDS, "0",
-          AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600",
-          AuthorizerConfig.PRINCIPAL_CLAIM, "userId,sub"),
+          EnvironmentConfig.JWT_ISSUER, "https://issuer.example",
+          EnvironmentConfig.JWT_AUDIENCE, "tokengate-api",
+          EnvironmentConfig.JWT_LEEWAY_SECONDS, "0",
+          EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600",
+          EnvironmentConfig.PRINCIPAL_CLAIM, "userId,sub"),
           0, Optional.of("https://issuer.example"), Optional.of("tokengate-api"), Optional.of(3600L),
           List.of("userId", "sub")),
       new Profile("lenient", verifier(
-          AuthorizerConfig.JWT_LEEWAY_SECONDS, "300",
-          AuthorizerConfig.PRINCIPAL_CLAIM, "email",
-          AuthorizerConfig.CONTEXT_CLAIMS, "email,scope"),
+          EnvironmentConfig.JWT_LEEWAY_SECONDS, "300",
+          EnvironmentConfig.PRINCIPAL_CLAIM, "email",
+          EnvironmentConfig.CONTEXT_CLAIMS, "email,scope"),
           300, Optional.empty(), Optional.empty(), Optional.empty(), List.of("email")));
 
   private TokenRules() {}
@@ -245,6 +246,6 @@ final class TokenRules {
   }
 
   static AuthorizerConfig config(String... overrides) {
-    return AuthorizerConfig.fromEnvironment(TestTokens.env(overrides));
+    return EnvironmentConfig.read(TestTokens.env(overrides));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokengate.benchmarks;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.tokengate.core.config.AuthorizerConfig;
@@ -69,8 +70,8 @@ public class AuthorizerBenchmark {
     byte[] keyBytes = new byte[48];
     new SecureRandom().nextBytes(keyBytes);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(keyBytes);
-    Map<String, String> env = Map.of(AuthorizerConfig.JWT_SECRET, secret);
-    AuthorizerConfig config = AuthorizerConfig.fromEnvironment(env);
+    Map<String, String> env = Map.of(EnvironmentConfig.JWT_SECRET, secret);
+    AuthorizerConfig config = EnvironmentConfig.read(env);
     verifier = TokenVerifier.create(config, KeySource.of(HmacKey.fromSecret(secret)), Clock.systemUTC());
     handler = quietHandler(env);
 

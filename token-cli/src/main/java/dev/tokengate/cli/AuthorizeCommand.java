@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import dev.tokengate.authorizer.AuthorizerEvent;
 import dev.tokengate.authorizer.AuthorizerHandler;
 import dev.tokengate.core.Decision;
-import dev.tokengate.core.policy.MethodArn;
+import dev.tokengate.core.verify.HmacKey;
+import dev.tokengate.core.verify.KeySource;
+import dev.tokengate.core.arn.MethodArn;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,7 +69,8 @@ final class AuthorizeCommand implements Callable<Integer> {
     Secret key = new SecretReader(host).read(secret.source()).requireStrong();
     ByteArrayOutputStream decisionLog = new ByteArrayOutputStream();
     AuthorizerHandler handler = new AuthorizerHandler(
-        AuthorizerEnvironment.of(host.env(), config.overrides(), key),
+        config.config(host.env(), key),
+        KeySource.of(HmacKey.fromSecret(key.text())),
         Clock.fixed(now.now(host.clock()), ZoneOffset.UTC),
         new PrintStream(decisionLog, true, StandardCharsets.UTF_8));
 

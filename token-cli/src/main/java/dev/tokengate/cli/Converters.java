@@ -1,6 +1,6 @@
 package dev.tokengate.cli;
 
-import dev.tokengate.core.policy.MethodArn;
+import dev.tokengate.core.arn.MethodArn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

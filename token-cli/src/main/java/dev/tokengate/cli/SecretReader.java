@@ -1,5 +1,6 @@
 package dev.tokengate.cli;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import java.util.Arrays;
 
@@ -11,7 +12,7 @@ import java.util.Arrays;
 final class SecretReader {
 
   private static final String HOW =
-      "use --secret-file FILE, --secret-stdin or --secret-env NAME, or set " + AuthorizerConfig.JWT_SECRET;
+      "use --secret-file FILE, --secret-stdin or --secret-env NAME, or set " + EnvironmentConfig.JWT_SECRET;
 
   private final Host host;
 
@@ -46,9 +47,9 @@ final class SecretReader {
   }
 
   private Secret automatic() {
-    String fromEnv = host.env().get(AuthorizerConfig.JWT_SECRET);
+    String fromEnv = host.env().get(EnvironmentConfig.JWT_SECRET);
     if (fromEnv != null) {
-      return nonEmpty(fromEnv, "the environment variable " + AuthorizerConfig.JWT_SECRET);
+      return nonEmpty(fromEnv, "the environment variable " + EnvironmentConfig.JWT_SECRET);
     }
     if (host.terminal().isEmpty()) {
       throw new InputException("no secret: " + HOW + " (generate one with: token-cli secret)");

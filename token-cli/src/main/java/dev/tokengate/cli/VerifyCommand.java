@@ -1,5 +1,6 @@
 package dev.tokengate.cli;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.verify.HmacKey;
 import dev.tokengate.core.verify.KeySource;
@@ -51,8 +52,7 @@ final class VerifyCommand implements Callable<Integer> {
     Host host = root.host();
     String compact = TokenInput.read(TokenArgument.resolve(token, secret.source(), host, spec), host.stdin());
     Secret key = new SecretReader(host).read(secret.source()).requireStrong();
-    AuthorizerConfig settings =
-        AuthorizerConfig.fromEnvironment(AuthorizerEnvironment.of(host.env(), config.overrides(), key));
+    AuthorizerConfig settings = config.config(host.env(), key);
     Instant at = now.now(host.clock());
     TokenVerifier verifier = TokenVerifier.create(
         settings, KeySource.of(HmacKey.fromSecret(key.text())), Clock.fixed(at, ZoneOffset.UTC));

@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer.secrets;
 
+import dev.tokengate.core.arn.SecretArn;
 import dev.tokengate.core.config.ConfigException;
 
 import java.net.SocketTimeoutException;
@@ -111,7 +112,7 @@ final class SecretsManagerFetcher implements SecretFetcher {
   /** {@code AWS_REGION} as Lambda sets it; without it (local runs), the secret's own region. */
   private static String region(String secretArn, Map<String, String> env) {
     String region = env.get(AWS_REGION);
-    return region == null || region.isEmpty() ? secretArn.split(":", 5)[3] : region;
+    return region == null || region.isEmpty() ? SecretArn.parse(secretArn).region() : region;
   }
 
   /** The service-specific variable wins over the global one, as in every AWS SDK. */

@@ -1,5 +1,6 @@
 package dev.tokengate.authorizer.secrets;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.testing.TestTokens;
 
@@ -50,8 +51,8 @@ public final class FakeSecretsManager implements AutoCloseable {
 
   /** The environment of an authorizer that reads {@link #ARN} from this server. */
   public Map<String, String> env(String... extra) {
-    Map<String, String> env = TestTokens.env(AuthorizerConfig.JWT_SECRET, null,
-        AuthorizerConfig.JWT_SECRET_ARN, ARN, "AWS_REGION", "us-east-1",
+    Map<String, String> env = TestTokens.env(EnvironmentConfig.JWT_SECRET, null,
+        EnvironmentConfig.JWT_SECRET_ARN, ARN, "AWS_REGION", "us-east-1",
         "AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoint());
     for (int i = 0; i < extra.length; i += 2) {
       env.put(extra[i], extra[i + 1]);

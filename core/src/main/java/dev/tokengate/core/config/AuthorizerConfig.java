@@ -1,22 +1,34 @@
 package dev.tokengate.core.config;
 
+import static dev.tokengate.core.config.EnvironmentConfig.CONTEXT_CLAIMS;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_AUDIENCE;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_ISSUER;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_LEEWAY_SECONDS;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECONDS;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_ARN;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_CACHE_SECONDS;
+import static dev.tokengate.core.config.EnvironmentConfig.PRINCIPAL_CLAIM;
+
+import dev.tokengate.core.arn.SecretArn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The authorizer's configuration, read once at init from environment variables (see the README's
- * "Configuration" table) and validated here, so that a misconfigured authorizer fails at init instead of
- * answering requests.
+ * The authorizer's configuration: an immutable value, validated when it is built, so that a misconfigured
+ * authorizer fails at init instead of answering requests. Build it with {@link #builder()}; the Lambda reads it
+ * from environment variables through {@link EnvironmentConfig}, and {@code token-cli} builds it from its options.
  *
  * <p>Values are used exactly as given: the secret is never trimmed or re-encoded. {@link #toString()} never
  * prints the secret. Instances are immutable and thread-safe.
+ *
+ * <p>Each component names, in parentheses, the environment variable it is read from; validation messages name
+ * that variable too, since it is the setting's documented name (docs/reference/configuration.md).
  *
  * @param secret the HS256 key ({@code JWT_SECRET}); its UTF-8 bytes are the key
  * @param secretArn the Secrets Manager secret holding the key ({@code JWT_SECRET_ARN}); wins over {@code secret}
@@ -44,29 +56,6 @@ public record AuthorizerConfig(
     PolicyScope policyScope,
     InvalidTokenResponse invalidTokenResponse) {
 
-  /** The HS256 key, used as its exact UTF-8 bytes. */
-  public static final String JWT_SECRET = "JWT_SECRET";
-  /** The Secrets Manager secret holding the key; wins over {@link #JWT_SECRET}. */
-  public static final String JWT_SECRET_ARN = "JWT_SECRET_ARN";
-  /** Seconds that keys fetched from Secrets Manager are used before they are refreshed. */
-  public static final String JWT_SECRET_CACHE_SECONDS = "JWT_SECRET_CACHE_SECONDS";
-  /** The required {@code iss}. */
-  public static final String JWT_ISSUER = "JWT_ISSUER";
-  /** The required {@code aud}. */
-  public static final String JWT_AUDIENCE = "JWT_AUDIENCE";
-  /** Clock skew in seconds allowed on {@code exp}, {@code nbf} and {@code iat}. */
-  public static final String JWT_LEEWAY_SECONDS = "JWT_LEEWAY_SECONDS";
-  /** The maximum age in seconds of a token, measured from its {@code iat}. */
-  public static final String JWT_MAX_TOKEN_AGE_SECONDS = "JWT_MAX_TOKEN_AGE_SECONDS";
-  /** Comma-separated claims tried in order for the principal. */
-  public static final String PRINCIPAL_CLAIM = "PRINCIPAL_CLAIM";
-  /** Comma-separated claims passed to the backend. */
-  public static final String CONTEXT_CLAIMS = "CONTEXT_CLAIMS";
-  /** {@code stage} or {@code method}. */
-  public static final String POLICY_SCOPE = "POLICY_SCOPE";
-  /** {@code deny} or {@code unauthorized}. */
-  public static final String INVALID_TOKEN_RESPONSE = "INVALID_TOKEN_RESPONSE";
-
   /** RFC 7518 section 3.2: an HS256 key must be at least as long as the hash output. */
   public static final int MIN_SECRET_BYTES = 32;
 
@@ -77,10 +66,7 @@ public record AuthorizerConfig(
   static final List<String> DEFAULT_PRINCIPAL_CLAIMS = List.of("sub", "userId");
   static final List<String> DEFAULT_CONTEXT_CLAIMS = List.of("sub");
 
-  private static final Pattern SECONDS = Pattern.compile("[0-9]{1,10}");
   private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z0-9_:.\\-]{1,64}");
-  private static final Pattern SECRET_ARN =
-      Pattern.compile("arn:aws[a-z\\-]*:secretsmanager:[a-z0-9\\-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@\\-]+");
 
   /**
    * Validates every value.
@@ -101,7 +87,7 @@ public record AuthorizerConfig(
     contextClaims = List.copyOf(contextClaims);
 
     if (secretArn.isPresent()) {
-      if (!SECRET_ARN.matcher(secretArn.get()).matches()) {
+      if (!isSecretArn(secretArn.get())) {
         throw new ConfigException(JWT_SECRET_ARN, JWT_SECRET_ARN
             + " must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>)");
       }
@@ -136,30 +122,9 @@ public record AuthorizerConfig(
     audience.ifPresent(value -> requireNotBlank(JWT_AUDIENCE, value));
   }
 
-  /**
-   * Reads and validates the configuration from environment variables.
-   *
-   * @param env the environment: {@code System.getenv()} in production, a literal map in tests
-   * @return the validated configuration
-   * @throws ConfigException naming the variable when a value is missing or not allowed
-   */
-  public static AuthorizerConfig fromEnvironment(Map<String, String> env) {
-    return new AuthorizerConfig(
-        Optional.ofNullable(env.get(JWT_SECRET)),
-        optional(env, JWT_SECRET_ARN),
-        optional(env, JWT_SECRET_CACHE_SECONDS)
-            .map(value -> seconds(JWT_SECRET_CACHE_SECONDS, value))
-            .orElse(DEFAULT_SECRET_CACHE_TTL),
-        optional(env, JWT_ISSUER),
-        optional(env, JWT_AUDIENCE),
-        optional(env, JWT_LEEWAY_SECONDS).map(value -> seconds(JWT_LEEWAY_SECONDS, value)).orElse(DEFAULT_LEEWAY),
-        optional(env, JWT_MAX_TOKEN_AGE_SECONDS).map(value -> seconds(JWT_MAX_TOKEN_AGE_SECONDS, value)),
-        optional(env, PRINCIPAL_CLAIM).map(AuthorizerConfig::names).orElse(DEFAULT_PRINCIPAL_CLAIMS),
-        env.containsKey(CONTEXT_CLAIMS) ? names(env.get(CONTEXT_CLAIMS)) : DEFAULT_CONTEXT_CLAIMS,
-        optional(env, POLICY_SCOPE).map(AuthorizerConfig::policyScope).orElse(PolicyScope.STAGE),
-        optional(env, INVALID_TOKEN_RESPONSE)
-            .map(AuthorizerConfig::invalidTokenResponse)
-            .orElse(InvalidTokenResponse.DENY));
+  /** A builder with every setting at its documented default and no key: set a secret or a secret ARN. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Like the generated one, but the secret is never printed. */
@@ -178,26 +143,6 @@ public record AuthorizerConfig(
         + ", invalidTokenResponse=" + invalidTokenResponse.name().toLowerCase(Locale.ROOT) + "]";
   }
 
-  /** An unset or empty optional variable counts as unset: templates often render "not set" as "". */
-  private static Optional<String> optional(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).filter(value -> !value.isEmpty());
-  }
-
-  private static Duration seconds(String variable, String value) {
-    if (!SECONDS.matcher(value).matches()) {
-      throw new ConfigException(variable,
-          variable + " must be a whole number of seconds (digits only), got '" + printable(value) + "'");
-    }
-    return Duration.ofSeconds(Long.parseLong(value));
-  }
-
-  private static List<String> names(String value) {
-    if (value.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(value.split(",", -1)).map(String::trim).toList();
-  }
-
   private static void requireClaimNames(String variable, List<String> names) {
     for (String name : names) {
       if (!CLAIM_NAME.matcher(name).matches()) {
@@ -214,27 +159,116 @@ public record AuthorizerConfig(
     }
   }
 
-  private static PolicyScope policyScope(String value) {
-    return switch (value) {
-      case "stage" -> PolicyScope.STAGE;
-      case "method" -> PolicyScope.METHOD;
-      default -> throw new ConfigException(POLICY_SCOPE,
-          POLICY_SCOPE + " must be 'stage' or 'method', got '" + printable(value) + "'");
-    };
-  }
-
-  private static InvalidTokenResponse invalidTokenResponse(String value) {
-    return switch (value) {
-      case "deny" -> InvalidTokenResponse.DENY;
-      case "unauthorized" -> InvalidTokenResponse.UNAUTHORIZED;
-      default -> throw new ConfigException(INVALID_TOKEN_RESPONSE,
-          INVALID_TOKEN_RESPONSE + " must be 'deny' or 'unauthorized', got '" + printable(value) + "'");
-    };
+  private static boolean isSecretArn(String value) {
+    try {
+      SecretArn.parse(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Keeps an echoed (non-secret) value on one short line in the error message. */
-  private static String printable(String value) {
+  static String printable(String value) {
     String shortened = value.length() > 64 ? value.substring(0, 64) + "..." : value;
     return shortened.replaceAll("\\p{Cntrl}", "?");
+  }
+
+  /**
+   * Collects settings for an {@link AuthorizerConfig}; {@link #build()} validates them. Unset settings keep their
+   * documented defaults. Not thread-safe; the config it builds is.
+   */
+  public static final class Builder {
+    private String secret;
+    private String secretArn;
+    private Duration secretCacheTtl = DEFAULT_SECRET_CACHE_TTL;
+    private String issuer;
+    private String audience;
+    private Duration leeway = DEFAULT_LEEWAY;
+    private Duration maxTokenAge;
+    private List<String> principalClaims = DEFAULT_PRINCIPAL_CLAIMS;
+    private List<String> contextClaims = DEFAULT_CONTEXT_CLAIMS;
+    private PolicyScope policyScope = PolicyScope.STAGE;
+    private InvalidTokenResponse invalidTokenResponse = InvalidTokenResponse.DENY;
+
+    private Builder() {}
+
+    /** The HS256 key, used as its exact UTF-8 bytes; null for none. */
+    public Builder secret(String secret) {
+      this.secret = secret;
+      return this;
+    }
+
+    /** The Secrets Manager secret holding the key, which wins over {@link #secret}; null for none. */
+    public Builder secretArn(String secretArn) {
+      this.secretArn = secretArn;
+      return this;
+    }
+
+    /** How long keys fetched from Secrets Manager are used before a refresh (whole seconds, 1 s to 1 day). */
+    public Builder secretCacheTtl(Duration secretCacheTtl) {
+      this.secretCacheTtl = Objects.requireNonNull(secretCacheTtl, "secretCacheTtl");
+      return this;
+    }
+
+    /** The required {@code iss}; null to leave it unchecked. */
+    public Builder issuer(String issuer) {
+      this.issuer = issuer;
+      return this;
+    }
+
+    /** The required {@code aud}; null to leave it unchecked. */
+    public Builder audience(String audience) {
+      this.audience = audience;
+      return this;
+    }
+
+    /** Clock skew allowed on {@code exp}, {@code nbf} and {@code iat} (whole seconds, 0 to 5 minutes). */
+    public Builder leeway(Duration leeway) {
+      this.leeway = Objects.requireNonNull(leeway, "leeway");
+      return this;
+    }
+
+    /** The oldest {@code iat} accepted, measured back from now; null for no limit. */
+    public Builder maxTokenAge(Duration maxTokenAge) {
+      this.maxTokenAge = maxTokenAge;
+      return this;
+    }
+
+    /** Claims tried in order for the principal. */
+    public Builder principalClaims(List<String> principalClaims) {
+      this.principalClaims = List.copyOf(principalClaims);
+      return this;
+    }
+
+    /** Claims passed to the backend in the policy's context; empty for none. */
+    public Builder contextClaims(List<String> contextClaims) {
+      this.contextClaims = List.copyOf(contextClaims);
+      return this;
+    }
+
+    /** What an Allow covers. */
+    public Builder policyScope(PolicyScope policyScope) {
+      this.policyScope = Objects.requireNonNull(policyScope, "policyScope");
+      return this;
+    }
+
+    /** How an invalid token is answered. */
+    public Builder invalidTokenResponse(InvalidTokenResponse invalidTokenResponse) {
+      this.invalidTokenResponse = Objects.requireNonNull(invalidTokenResponse, "invalidTokenResponse");
+      return this;
+    }
+
+    /**
+     * Validates the settings.
+     *
+     * @return the configuration
+     * @throws ConfigException naming the setting's variable when a value is missing or not allowed
+     */
+    public AuthorizerConfig build() {
+      return new AuthorizerConfig(Optional.ofNullable(secret), Optional.ofNullable(secretArn), secretCacheTtl,
+          Optional.ofNullable(issuer), Optional.ofNullable(audience), leeway, Optional.ofNullable(maxTokenAge),
+          principalClaims, contextClaims, policyScope, invalidTokenResponse);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokengate.core.policy;
 
+import dev.tokengate.core.arn.MethodArn;
 import dev.tokengate.core.config.PolicyScope;
 import dev.tokengate.core.verify.Reason;
 import dev.tokengate.testing.TestTokens;

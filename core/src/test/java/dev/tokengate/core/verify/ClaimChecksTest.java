@@ -1,5 +1,6 @@
 package dev.tokengate.core.verify;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.jws.StrictJson;
 import dev.tokengate.testing.TestTokens;
@@ -79,10 +80,10 @@ class ClaimChecksTest {
       double nowWithFraction) throws Exception {
     Instant now = Instant.ofEpochSecond(NOW, (long) ((nowWithFraction - NOW) * 1e9));
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-    AuthorizerConfig config = AuthorizerConfig.fromEnvironment(TestTokens.env(
-        AuthorizerConfig.JWT_LEEWAY_SECONDS, Long.toString(leeway),
-        AuthorizerConfig.JWT_ISSUER, withIssuer ? "https://issuer.example" : null,
-        AuthorizerConfig.JWT_AUDIENCE, withAudience ? "api" : null));
+    AuthorizerConfig config = EnvironmentConfig.read(TestTokens.env(
+        EnvironmentConfig.JWT_LEEWAY_SECONDS, Long.toString(leeway),
+        EnvironmentConfig.JWT_ISSUER, withIssuer ? "https://issuer.example" : null,
+        EnvironmentConfig.JWT_AUDIENCE, withAudience ? "api" : null));
 
     Optional<Reason> ours = new ClaimChecks(config, clock).check((ObjectNode) JSON.readTree(claims));
 
@@ -91,7 +92,7 @@ class ClaimChecksTest {
 
   @Test
   void expiresWhenNowMinusLeewayReachesExp() {
-    AuthorizerConfig config = AuthorizerConfig.fromEnvironment(TestTokens.env(AuthorizerConfig.JWT_LEEWAY_SECONDS, "60"));
+    AuthorizerConfig config = EnvironmentConfig.read(TestTokens.env(EnvironmentConfig.JWT_LEEWAY_SECONDS, "60"));
     ClaimChecks checks = new ClaimChecks(config, TestTokens.CLOCK);
 
     assertThat(checks.check(payload("{\"exp\":" + (NOW - 60) + "}"))).contains(Reason.TOKEN_EXPIRED);

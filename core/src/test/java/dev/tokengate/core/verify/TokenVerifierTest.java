@@ -1,5 +1,6 @@
 package dev.tokengate.core.verify;
 
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.jws.StrictJws;
 import dev.tokengate.testing.TestTokens;
@@ -399,7 +400,7 @@ class TokenVerifierTest {
     @Test
     void usesSecretBytesExactlyNeverTrimmed() {
       String spaced = SECRET + " ";
-      TokenVerifier exact = TokenVerifier.create(config(AuthorizerConfig.JWT_SECRET, spaced),
+      TokenVerifier exact = TokenVerifier.create(config(EnvironmentConfig.JWT_SECRET, spaced),
           KeySource.of(HmacKey.fromSecret(spaced)), TestTokens.CLOCK);
 
       assertThat(allowed(exact, sign(HS256_HEADER, claims(""), spaced)).principal()).isEqualTo("alice");
@@ -455,7 +456,7 @@ class TokenVerifierTest {
 
     @Test
     void honoursConfiguredLeeway() {
-      TokenVerifier strict = verifier(AuthorizerConfig.JWT_LEEWAY_SECONDS, "0");
+      TokenVerifier strict = verifier(EnvironmentConfig.JWT_LEEWAY_SECONDS, "0");
       String token = sign(HS256_HEADER, "{\"sub\":\"alice\",\"exp\":" + (NOW_SECONDS - 1) + "}");
 
       assertThat(deniedReason(strict, token)).isEqualTo(Reason.TOKEN_EXPIRED);
@@ -481,7 +482,7 @@ class TokenVerifierTest {
 
     @Test
     void deniesTokenOlderThanMaxAge() {
-      TokenVerifier bounded = verifier(AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600");
+      TokenVerifier bounded = verifier(EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600");
 
       assertThat(deniedReason(bounded, sign(HS256_HEADER, claims("\"iat\":" + (NOW_SECONDS - 3661)))))
           .isEqualTo(Reason.TOKEN_TOO_OLD);
@@ -491,7 +492,7 @@ class TokenVerifierTest {
 
     @Test
     void allowsATokenExactlyAsOldAsMaxAgePlusLeeway() {
-      TokenVerifier bounded = verifier(AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600");
+      TokenVerifier bounded = verifier(EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600");
 
       assertThat(allowed(bounded, sign(HS256_HEADER, claims("\"iat\":" + (NOW_SECONDS - 3660)))).principal())
           .isEqualTo("alice");
@@ -499,14 +500,14 @@ class TokenVerifierTest {
 
     @Test
     void requiresIatWhenMaxAgeIsSet() {
-      TokenVerifier bounded = verifier(AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600");
+      TokenVerifier bounded = verifier(EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECONDS, "3600");
 
       assertThat(deniedReason(bounded, sign(HS256_HEADER, claims("")))).isEqualTo(Reason.MISSING_CLAIM);
     }
 
     @Test
     void checksIssuerExactly() {
-      TokenVerifier withIssuer = verifier(AuthorizerConfig.JWT_ISSUER, "https://issuer.example");
+      TokenVerifier withIssuer = verifier(EnvironmentConfig.JWT_ISSUER, "https://issuer.example");
 
       assertThat(allowed(withIssuer, sign(HS256_HEADER, claims("\"iss\":\"https://issuer.example\""))).principal())
           .isEqualTo("alice");
@@ -521,7 +522,7 @@ class TokenVerifierTest {
 
     @Test
     void checksAudienceAsStringOrArrayElement() {
-      TokenVerifier withAudience = verifier(AuthorizerConfig.JWT_AUDIENCE, "hello-api");
+      TokenVerifier withAudience = verifier(EnvironmentConfig.JWT_AUDIENCE, "hello-api");
 
       assertThat(allowed(withAudience, sign(HS256_HEADER, claims("\"aud\":\"hello-api\""))).principal())
           .isEqualTo("alice");
@@ -561,7 +562,7 @@ class TokenVerifierTest {
 
     @Test
     void usesConfiguredPrincipalClaimsInOrder() {
-      TokenVerifier byEmail = verifier(AuthorizerConfig.PRINCIPAL_CLAIM, "email,sub");
+      TokenVerifier byEmail = verifier(EnvironmentConfig.PRINCIPAL_CLAIM, "email,sub");
 
       assertThat(allowed(byEmail, sign(HS256_HEADER, claims("\"email\":\"a@example.com\""))).principal())
           .isEqualTo("a@example.com");
@@ -600,7 +601,7 @@ class TokenVerifierTest {
 
     @Test
     void passesFlatValuesJoinsArraysAndSkipsTheRest() {
-      TokenVerifier verifier = verifier(AuthorizerConfig.CONTEXT_CLAIMS,
+      TokenVerifier verifier = verifier(EnvironmentConfig.CONTEXT_CLAIMS,
           "sub,scope,admin,level,ratio,big,profile,nothing,mixed,absent");
       String payload = claims("\"scope\":[\"read\",\"write\"],\"admin\":false,\"level\":3,\"ratio\":0.5,"
           + "\"big\":123456789012345678901234567890,\"profile\":{\"a\":1},\"nothing\":null,\"mixed\":[\"a\",{}]");
@@ -612,7 +613,7 @@ class TokenVerifierTest {
 
     @Test
     void allowsEmptyContextWhenNoClaimsAreForwarded() {
-      TokenVerifier verifier = verifier(AuthorizerConfig.CONTEXT_CLAIMS, "");
+      TokenVerifier verifier = verifier(EnvironmentConfig.CONTEXT_CLAIMS, "");
 
       assertThat(allowed(verifier, valid()).context()).isEmpty();
     }
@@ -727,6 +728,6 @@ class TokenVerifierTest {
   }
 
   static AuthorizerConfig config(String... overrides) {
-    return AuthorizerConfig.fromEnvironment(TestTokens.env(overrides));
+    return EnvironmentConfig.read(TestTokens.env(overrides));
   }
 }

@@ -1,16 +1,16 @@
 package dev.tokengate.core.config;
 
-import static dev.tokengate.core.config.AuthorizerConfig.CONTEXT_CLAIMS;
-import static dev.tokengate.core.config.AuthorizerConfig.INVALID_TOKEN_RESPONSE;
-import static dev.tokengate.core.config.AuthorizerConfig.JWT_AUDIENCE;
-import static dev.tokengate.core.config.AuthorizerConfig.JWT_ISSUER;
-import static dev.tokengate.core.config.AuthorizerConfig.JWT_LEEWAY_SECONDS;
-import static dev.tokengate.core.config.AuthorizerConfig.JWT_MAX_TOKEN_AGE_SECONDS;
-import static dev.tokengate.core.config.AuthorizerConfig.JWT_SECRET;
-import static dev.tokengate.core.config.AuthorizerConfig.JWT_SECRET_ARN;
-import static dev.tokengate.core.config.AuthorizerConfig.JWT_SECRET_CACHE_SECONDS;
-import static dev.tokengate.core.config.AuthorizerConfig.POLICY_SCOPE;
-import static dev.tokengate.core.config.AuthorizerConfig.PRINCIPAL_CLAIM;
+import static dev.tokengate.core.config.EnvironmentConfig.CONTEXT_CLAIMS;
+import static dev.tokengate.core.config.EnvironmentConfig.INVALID_TOKEN_RESPONSE;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_AUDIENCE;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_ISSUER;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_LEEWAY_SECONDS;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECONDS;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_ARN;
+import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_CACHE_SECONDS;
+import static dev.tokengate.core.config.EnvironmentConfig.POLICY_SCOPE;
+import static dev.tokengate.core.config.EnvironmentConfig.PRINCIPAL_CLAIM;
 import static dev.tokengate.testing.TestTokens.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AuthorizerConfigTest {
+class EnvironmentConfigTest {
 
   @Test
   void appliesTheDocumentedDefaults() {
-    AuthorizerConfig config = AuthorizerConfig.fromEnvironment(Map.of(JWT_SECRET, SECRET));
+    AuthorizerConfig config = EnvironmentConfig.read(Map.of(JWT_SECRET, SECRET));
 
     assertThat(config.secret()).hasValue(SECRET);
     assertThat(config.secretArn()).isEmpty();
@@ -67,7 +67,7 @@ class AuthorizerConfigTest {
 
   @Test
   void failsFastWhenSecretIsMissing() {
-    assertThatThrownBy(() -> AuthorizerConfig.fromEnvironment(Map.of()))
+    assertThatThrownBy(() -> EnvironmentConfig.read(Map.of()))
         .isInstanceOf(ConfigException.class).hasMessageContaining(JWT_SECRET).hasMessageContaining(JWT_SECRET_ARN);
   }
 
@@ -197,6 +197,6 @@ class AuthorizerConfigTest {
   }
 
   private static AuthorizerConfig config(String... overrides) {
-    return AuthorizerConfig.fromEnvironment(TestTokens.env(overrides));
+    return EnvironmentConfig.read(TestTokens.env(overrides));
   }
 }

@@ -1,4 +1,4 @@
-package dev.tokengate.core.policy;
+package dev.tokengate.core.arn;
 
 import java.util.Objects;
 import java.util.regex.Matcher;

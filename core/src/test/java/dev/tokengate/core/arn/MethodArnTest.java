@@ -1,4 +1,4 @@
-package dev.tokengate.core.policy;
+package dev.tokengate.core.arn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
