@@ -3,6 +3,7 @@ package dev.tokengate.core;
 import dev.tokengate.core.policy.AuthorizerResponse;
 import dev.tokengate.core.verify.Reason;
 import dev.tokengate.core.verify.Verdict;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -77,6 +78,8 @@ public sealed interface Decision permits Decision.Allow, Decision.Deny, Decision
     public static final String MALFORMED_METHOD_ARN = "malformed_method_arn";
     /** The event itself could not be read (an adapter's code: {@link Authorizer} never sees such events). */
     public static final String MALFORMED_EVENT = "malformed_event";
+    /** Every code of this kind, as docs/reference/reasons.md lists them. */
+    public static final List<String> CODES = List.of(NO_BEARER_TOKEN, MALFORMED_METHOD_ARN, MALFORMED_EVENT);
 
     /** Rejects nulls. */
     public Unauthorized {
