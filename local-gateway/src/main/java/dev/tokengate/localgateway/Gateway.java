@@ -1,6 +1,7 @@
 package dev.tokengate.localgateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.lambdarunner.InvocationResult;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.tokengate.localgateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tokengate.lambdarunner.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

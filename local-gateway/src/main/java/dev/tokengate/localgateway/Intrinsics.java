@@ -1,5 +1,6 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.lambdarunner.FunctionConfiguration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.regex.Pattern;
  */
 final class Intrinsics {
 
-  static final String REGION = "us-east-1";
-  static final String ACCOUNT = "123456789012";
+  /** The region and account the functions run in, so that the template and the functions agree. */
+  static final String REGION = FunctionConfiguration.REGION;
+  static final String ACCOUNT = FunctionConfiguration.ACCOUNT;
 
   private static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
       "AWS::Region", REGION,

@@ -1,9 +1,9 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.lambdarunner.FunctionConfiguration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A function of the template as local-gateway runs it: its artifact, handler, limits and environment.
@@ -23,9 +23,6 @@ record LambdaFunction(
     Map<String, String> environment,
     List<String> awsOnlyVariables) {
 
-  /** One Java identifier, ASCII only; a handler is such names joined by dots, then optionally {@code ::method}. */
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-
   /** @throws IllegalArgumentException when the handler is not a Java class name with an optional method */
   LambdaFunction {
     if (!isJavaHandler(handler)) {
@@ -36,24 +33,16 @@ record LambdaFunction(
   }
 
   /**
-   * Whether {@code handler} is a fully qualified Java class name with an optional {@code ::method}, in ASCII. The
-   * handler becomes an argument of the child JVM's command line, so nothing else (no spaces, no leading dash, no
-   * shell or path characters) gets that far. Checked segment by segment to stay linear in the input's length.
+   * Whether lambda-runner can start this handler: a fully qualified Java class name with an optional
+   * {@code ::method}, in ASCII (see {@link FunctionConfiguration#isJavaHandler}). Checked when the template is read,
+   * so that a bad handler is reported with the template's other errors.
    */
   static boolean isJavaHandler(String handler) {
-    if (handler == null) {
-      return false;
-    }
-    int separator = handler.indexOf("::");
-    String className = separator < 0 ? handler : handler.substring(0, separator);
-    if (separator >= 0 && !IDENTIFIER.matcher(handler.substring(separator + 2)).matches()) {
-      return false;
-    }
-    for (String part : className.split("\\.", -1)) {
-      if (!IDENTIFIER.matcher(part).matches()) {
-        return false;
-      }
-    }
-    return true;
+    return FunctionConfiguration.isJavaHandler(handler);
+  }
+
+  /** What lambda-runner needs to start this function. */
+  FunctionConfiguration configuration() {
+    return new FunctionConfiguration(name, handler, memoryMb, timeoutSeconds, environment);
   }
 }

@@ -1,11 +1,18 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.lambdarunner.ChildJvm;
+import dev.tokengate.lambdarunner.FunctionRunner;
+import dev.tokengate.lambdarunner.FunctionStartException;
+import dev.tokengate.lambdarunner.LambdaRuntimeJars;
+import dev.tokengate.lambdarunner.TaskRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +38,11 @@ final class LocalApi implements AutoCloseable {
   static final String SECRET_ARN_VARIABLE = "JWT_SECRET_ARN";
   private static final String JWT_PREFIX = "JWT_";
   private static final int CACHE_ENTRIES = 10_000;
+  /**
+   * Where the build copies the runtime interface client and its libraries: next to {@code local-gateway.jar}, or
+   * next to {@code classes/} when run from the build's output, as the tests do.
+   */
+  static final String RUNTIME_FOLDER = "lambda-runtime";
 
   /**
    * What to serve.
@@ -82,7 +94,8 @@ final class LocalApi implements AutoCloseable {
     }
     List<Path> runtimeJars;
     try {
-      runtimeJars = LambdaRuntimeJars.locate();
+      runtimeJars = LambdaRuntimeJars.locate(runtimeFolder().orElseThrow(() -> new IllegalStateException(
+          "cannot tell where local-gateway runs from; run it as java -jar local-gateway/target/local-gateway.jar")));
     } catch (IllegalStateException e) {
       throw new StartupException(e.getMessage());
     }
@@ -113,8 +126,7 @@ final class LocalApi implements AutoCloseable {
     Path workDir = null;
     try {
       workDir = Files.createTempDirectory("local-gateway-");
-      ChildJvm jvm = ChildJvm.ofCurrentJava(runtimeJars,
-          LambdaRuntimeJars.unpackNativeLibrary(runtimeJars, workDir));
+      ChildJvm jvm = ChildJvm.ofCurrentJava(runtimeJars, workDir);
       Set<String> authorizers = authorizerFunctions(template);
       for (LambdaFunction declared : template.functions().values()) {
         LambdaFunction function = withoutSecretArn(declared);
@@ -126,7 +138,8 @@ final class LocalApi implements AutoCloseable {
               + function.handler().split("::")[0] + " is not in " + function.codeUri()
               + "; check Handler in the template, or rebuild with ./mvnw -B package");
         }
-        runners.put(function.name(), new FunctionRunner(function, taskRoot, jvm, local, log, clock));
+        runners.put(function.name(),
+            new FunctionRunner(function.configuration(), taskRoot, jvm, local, log, clock));
       }
       startAll(runners.values());
     } catch (IOException | StartupException | RuntimeException e) {
@@ -182,6 +195,19 @@ final class LocalApi implements AutoCloseable {
     server.close();
     runners.values().forEach(FunctionRunner::close);
     deleteRecursively(workDir);
+  }
+
+  private static Optional<Path> runtimeFolder() {
+    CodeSource source = LocalApi.class.getProtectionDomain().getCodeSource();
+    if (source == null) {
+      return Optional.empty();
+    }
+    try {
+      Path location = Path.of(source.getLocation().toURI());
+      return Optional.ofNullable(location.getParent()).map(parent -> parent.resolve(RUNTIME_FOLDER));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
   }
 
   private static void startAll(Iterable<FunctionRunner> runners) throws StartupException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.lambdarunner.InvocationResult;
 import dev.tokengate.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.tokengate.localgateway;
+package dev.tokengate.lambdarunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

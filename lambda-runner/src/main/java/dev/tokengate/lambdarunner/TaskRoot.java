@@ -1,4 +1,4 @@
-package dev.tokengate.localgateway;
+package dev.tokengate.lambdarunner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,11 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** Unpacks a function's artifact into a folder, as Lambda unpacks a deployment package into {@code /var/task}. */
-final class TaskRoot {
+/**
+ * Unpacks a function's artifact into a folder, as Lambda unpacks a deployment package into {@code /var/task}.
+ * Stateless.
+ */
+public final class TaskRoot {
 
   private TaskRoot() {}
 
@@ -20,7 +23,7 @@ final class TaskRoot {
    *
    * @throws IOException when the artifact cannot be read, or an entry would land outside the folder
    */
-  static Path prepare(Path codeUri, Path parent) throws IOException {
+  public static Path prepare(Path codeUri, Path parent) throws IOException {
     if (Files.isDirectory(codeUri)) {
       return codeUri;
     }
@@ -61,8 +64,9 @@ final class TaskRoot {
    * its {@code lib/}. The runtime client only finds out on the first invocation; this tells at startup.
    *
    * @param handler {@code package.Class::method} or {@code package.Class}
+   * @throws IOException when a jar under {@code lib/} cannot be read
    */
-  static boolean containsHandlerClass(Path root, String handler) throws IOException {
+  public static boolean containsHandlerClass(Path root, String handler) throws IOException {
     int separator = handler.indexOf("::");
     String className = separator < 0 ? handler : handler.substring(0, separator);
     String entry = className.replace('.', '/') + ".class";

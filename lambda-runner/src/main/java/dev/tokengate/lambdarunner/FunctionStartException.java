@@ -1,7 +1,7 @@
-package dev.tokengate.localgateway;
+package dev.tokengate.lambdarunner;
 
 /** A function's JVM did not get ready: its init failed, it exited, or it took too long. */
-final class FunctionStartException extends Exception {
+public final class FunctionStartException extends Exception {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package dev.tokengate.localgateway;
+package dev.tokengate.lambdarunner;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,13 +20,13 @@ import java.util.function.Consumer;
  * own Runtime API, kept warm between invocations, replaced by a new one (a cold start) after it crashed or timed
  * out. One invocation at a time, as in Lambda; concurrent callers wait their turn. Thread-safe.
  */
-final class FunctionRunner implements AutoCloseable {
+public final class FunctionRunner implements AutoCloseable {
 
   private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
 
   private record Instance(Process process, RuntimeApi runtimeApi) {}
 
-  private final LambdaFunction function;
+  private final FunctionConfiguration function;
   private final Path taskRoot;
   private final ChildJvm jvm;
   private final Map<String, String> localVariables;
@@ -36,11 +36,13 @@ final class FunctionRunner implements AutoCloseable {
   private boolean closed;
 
   /**
-   * @param taskRoot the unpacked artifact
-   * @param localVariables variables of this machine the function gets besides the template's
-   * @param log receives each line the function prints, and local-gateway's notes about it
+   * A runner that starts no JVM before {@link #start} or the first {@link #invoke}.
+   *
+   * @param taskRoot the unpacked artifact (see {@link TaskRoot#prepare})
+   * @param localVariables variables of this machine the function gets besides its own
+   * @param log receives each line the function prints, prefixed with its name, and the runner's notes about it
    */
-  FunctionRunner(LambdaFunction function, Path taskRoot, ChildJvm jvm, Map<String, String> localVariables,
+  public FunctionRunner(FunctionConfiguration function, Path taskRoot, ChildJvm jvm, Map<String, String> localVariables,
       Consumer<String> log, Clock clock) {
     this.function = function;
     this.taskRoot = taskRoot;
@@ -50,16 +52,17 @@ final class FunctionRunner implements AutoCloseable {
     this.clock = clock;
   }
 
-  String name() {
-    return function.name();
-  }
-
-  Duration timeout() {
+  private Duration timeout() {
     return Duration.ofSeconds(function.timeoutSeconds());
   }
 
-  /** Starts the function's JVM now, so that a broken function is reported before the first request. */
-  synchronized void start() throws FunctionStartException {
+  /**
+   * Starts the function's JVM now, unless one is warm, so that a broken function is reported before the first
+   * request.
+   *
+   * @throws FunctionStartException when the JVM cannot start, its init fails, it exits or is not ready in time
+   */
+  public synchronized void start() throws FunctionStartException {
     if (instance != null && !instance.process().isAlive()) {
       log.accept(function.name() + "'s JVM has exited; starting a new one");
       stopInstance();
@@ -73,10 +76,11 @@ final class FunctionRunner implements AutoCloseable {
    * Invokes the function with one event, starting a JVM first if none is warm.
    *
    * @param limit how long the caller waits; the function's own Timeout applies when it is shorter
+   * @return the function's answer, or a {@link InvocationResult.Failure} for every way it can fail
    */
-  synchronized InvocationResult invoke(byte[] event, Duration limit) {
+  public synchronized InvocationResult invoke(byte[] event, Duration limit) {
     if (closed) {
-      return new InvocationResult.Failure("Runtime.ExitError", "local-gateway is shutting down");
+      return new InvocationResult.Failure("Runtime.ExitError", "the function runner is closed");
     }
     try {
       start();
@@ -111,7 +115,7 @@ final class FunctionRunner implements AutoCloseable {
   private Instance launch() throws FunctionStartException {
     RuntimeApi runtimeApi;
     try {
-      runtimeApi = RuntimeApi.start(ChildJvm.functionArn(function), clock);
+      runtimeApi = RuntimeApi.start(function.arn(), clock);
     } catch (IOException e) {
       throw new FunctionStartException(function.name() + ": cannot serve its Runtime API: " + e.getMessage());
     }

@@ -1,6 +1,7 @@
-package dev.tokengate.localgateway;
+package dev.tokengate.lambdarunner;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  * class path (the function's own code is loaded from the task root by the client, as in Lambda), the working
  * directory, and an environment that holds only what Lambda would set. Immutable and thread-safe.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
   static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
   /** Where the runtime client loads its JNI library from instead of unpacking its own copy. */
@@ -30,18 +31,30 @@ final class ChildJvm {
     this.nativeLibrary = nativeLibrary;
   }
 
-  /** The JVM running local-gateway also runs the functions. */
-  static ChildJvm ofCurrentJava(List<Path> runtimeJars, Path nativeLibrary) {
-    return new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"), runtimeJars, nativeLibrary);
+  /**
+   * A launcher that runs functions with this JVM's own {@code java}, under the runtime client in
+   * {@code runtimeJars}. Unpacks the client's JNI library for this machine into {@code folder} first, once for every
+   * function it starts: see {@link LambdaRuntimeJars#unpackNativeLibrary}.
+   *
+   * @param runtimeJars the runtime interface client and its dependencies, the whole class path of a child JVM
+   * @param folder where the JNI library goes; the caller deletes it
+   * @throws IOException when the jars hold no native library for this machine (the client runs on Linux only),
+   *     or it cannot be written
+   */
+  public static ChildJvm ofCurrentJava(List<Path> runtimeJars, Path folder) throws IOException {
+    return new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"), runtimeJars,
+        LambdaRuntimeJars.unpackNativeLibrary(runtimeJars, folder));
   }
 
   /**
+   * The command, working directory and environment of one JVM for {@code function}; the caller starts it.
+   *
    * @param taskRoot the unpacked artifact, the JVM's working directory ({@code /var/task} in Lambda)
    * @param runtimeApi {@code host:port} of the function's Runtime API
-   * @param localVariables variables of this machine the function also gets (the caller's {@code JWT_*})
+   * @param localVariables variables of this machine the function also gets, over its own
    */
-  ProcessBuilder processBuilder(
-      LambdaFunction function, Path taskRoot, String runtimeApi, Map<String, String> localVariables) {
+  public ProcessBuilder processBuilder(
+      FunctionConfiguration function, Path taskRoot, String runtimeApi, Map<String, String> localVariables) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmOptions(function.memoryMb()));
@@ -58,7 +71,10 @@ final class ChildJvm {
     return builder;
   }
 
-  /** What Lambda's java17/java21 runtimes pass: 85% of the memory as heap, 10% metaspace, 5% code cache. */
+  /**
+   * What Lambda's java17/java21 runtimes pass: 85% of the memory as heap, 10% metaspace, 5% code cache, and the
+   * opening of {@code java.io} that the runtime client needs to redirect the function's stdout.
+   */
   static List<String> jvmOptions(int memoryMb) {
     long kilobytes = memoryMb * 1024L;
     return List.of(
@@ -69,24 +85,25 @@ final class ChildJvm {
         "-XX:MaxHeapSize=" + kilobytes * 85 / 100 + "k",
         "-XX:MaxMetaspaceSize=" + kilobytes * 10 / 100 + "k",
         "-XX:ReservedCodeCacheSize=" + kilobytes * 5 / 100 + "k",
-        "-Djava.net.preferIPv4Stack=true");
+        "-Djava.net.preferIPv4Stack=true",
+        "--add-opens=java.base/java.io=ALL-UNNAMED");
   }
 
-  static Map<String, String> environment(
-      LambdaFunction function, Path taskRoot, String runtimeApi, Map<String, String> localVariables) {
+  private Map<String, String> environment(
+      FunctionConfiguration function, Path taskRoot, String runtimeApi, Map<String, String> localVariables) {
     Map<String, String> environment = new LinkedHashMap<>(function.environment());
     environment.putAll(localVariables);
-    // Lambda's reserved variables come last: a template cannot override them in AWS either.
+    // Lambda's reserved variables come last: a function's configuration cannot override them in AWS either.
     environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
     environment.put("_HANDLER", function.handler());
     environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
     environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
     environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
-    environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "local-gateway");
+    environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "lambda-runner");
     environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-    environment.put("AWS_REGION", Intrinsics.REGION);
-    environment.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
+    environment.put("AWS_REGION", FunctionConfiguration.REGION);
+    environment.put("AWS_DEFAULT_REGION", FunctionConfiguration.REGION);
     environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + Runtime.version().feature());
     environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
     environment.put("LAMBDA_RUNTIME_DIR", runtimeDirectory());
@@ -96,11 +113,8 @@ final class ChildJvm {
     return environment;
   }
 
-  static String functionArn(LambdaFunction function) {
-    return "arn:aws:lambda:" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT + ":function:" + function.name();
-  }
-
-  private static String runtimeDirectory() {
-    return LambdaRuntimeJars.directory().map(Path::toString).orElse("");
+  /** The folder of the runtime client's jars, as {@code /var/runtime} holds them in Lambda. */
+  private String runtimeDirectory() {
+    return runtimeJars.isEmpty() ? "" : String.valueOf(runtimeJars.get(0).toAbsolutePath().getParent());
   }
 }

@@ -1,32 +1,26 @@
-package dev.tokengate.localgateway;
+package dev.tokengate.lambdarunner;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.CodeSource;
 import java.util.List;
-import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/**
- * Finds the runtime interface client and its libraries, which the build copies to {@code lambda-runtime/} next to
- * {@code local-gateway.jar} (or next to {@code classes/} when run from the build's output, as the tests do).
- */
-final class LambdaRuntimeJars {
-
-  static final String FOLDER = "lambda-runtime";
+/** Finds the runtime interface client and its libraries in a folder, and unpacks its JNI library. */
+public final class LambdaRuntimeJars {
 
   private LambdaRuntimeJars() {}
 
-  /** @throws IllegalStateException with a one-line fix when the folder is missing or holds no client */
-  static List<Path> locate() {
-    Path folder = directory().orElseThrow(() -> new IllegalStateException(
-        "cannot tell where local-gateway runs from; run it as java -jar local-gateway/target/local-gateway.jar"));
+  /**
+   * The jars in {@code folder}, sorted, when the runtime interface client is among them.
+   *
+   * @throws IllegalStateException with a one-line fix when the folder is missing or holds no client
+   */
+  public static List<Path> locate(Path folder) {
     try (Stream<Path> files = Files.list(folder)) {
       List<Path> jars = files.filter(file -> TaskRoot.fileName(file).endsWith(".jar")).sorted().toList();
       if (jars.stream().anyMatch(jar -> TaskRoot.fileName(jar).startsWith("aws-lambda-java-runtime-interface-client"))) {
@@ -73,18 +67,5 @@ final class LambdaRuntimeJars {
     String cpu = arch.equals("aarch64") ? "aarch_64" : "x86_64";
     boolean musl = Files.exists(Path.of("/lib/ld-musl-" + (cpu.equals("aarch_64") ? "aarch64" : "x86_64") + ".so.1"));
     return (musl ? "linux_musl-" : "linux-") + cpu;
-  }
-
-  static Optional<Path> directory() {
-    CodeSource source = LambdaRuntimeJars.class.getProtectionDomain().getCodeSource();
-    if (source == null) {
-      return Optional.empty();
-    }
-    try {
-      Path location = Path.of(source.getLocation().toURI());
-      return Optional.ofNullable(location.getParent()).map(parent -> parent.resolve(FOLDER));
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
   }
 }

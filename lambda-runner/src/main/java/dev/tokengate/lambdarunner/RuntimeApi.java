@@ -1,4 +1,4 @@
-package dev.tokengate.localgateway;
+package dev.tokengate.lambdarunner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,15 +27,33 @@ import java.util.regex.Pattern;
  * interface client in the function's JVM asks it for the next event and posts back the response or the error.
  * Thread-safe.
  */
-final class RuntimeApi implements AutoCloseable {
+public final class RuntimeApi implements AutoCloseable {
 
-  /** Raised through {@link #initialized()} when the runtime reports that the function could not initialise. */
-  static final class InitErrorException extends Exception {
+  /**
+   * Raised through {@link #initialized()} when the runtime reports that the function could not initialise. Its
+   * message is {@code errorType: errorMessage}.
+   */
+  public static final class InitErrorException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    InitErrorException(String message) {
-      super(message);
+    private final String errorType;
+    private final String errorMessage;
+
+    InitErrorException(String errorType, String errorMessage) {
+      super(errorType.isEmpty() ? errorMessage : errorType + ": " + errorMessage);
+      this.errorType = errorType;
+      this.errorMessage = errorMessage;
+    }
+
+    /** The {@code errorType} of the runtime's report, empty when it gave none. */
+    public String errorType() {
+      return errorType;
+    }
+
+    /** The {@code errorMessage} of the runtime's report, empty when it gave none. */
+    public String errorMessage() {
+      return errorMessage;
     }
   }
 
@@ -70,26 +88,36 @@ final class RuntimeApi implements AutoCloseable {
     server.start();
   }
 
-  /** Serves a Runtime API on a free port of 127.0.0.1 for the function with this ARN. */
-  static RuntimeApi start(String functionArn, Clock clock) throws IOException {
+  /**
+   * Serves a Runtime API on a free port of 127.0.0.1 for the function with this ARN.
+   *
+   * @param clock sets each invocation's deadline
+   * @throws IOException when no server can be created
+   */
+  public static RuntimeApi start(String functionArn, Clock clock) throws IOException {
     return new RuntimeApi(functionArn, clock);
   }
 
   /** The value for {@code AWS_LAMBDA_RUNTIME_API}: {@code 127.0.0.1:PORT}. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
   /**
    * Completes when the runtime first asks for an event (the function's init is over), or exceptionally with an
-   * {@link InitErrorException} when it reports an init error.
+   * {@link InitErrorException} when it reports an init error. A copy: completing it changes nothing here.
    */
-  CompletableFuture<Void> initialized() {
-    return initialized;
+  public CompletableFuture<Void> initialized() {
+    return initialized.copy();
   }
 
-  /** Queues an event for the runtime; the future completes when it posts a response or an error. */
-  CompletableFuture<InvocationResult> invoke(byte[] event, Duration timeout) {
+  /**
+   * Queues an event for the runtime; the future completes when it posts a response or an error, and never
+   * completes when the runtime never answers (the caller decides how long to wait).
+   *
+   * @param timeout sets the deadline the function sees ({@code getRemainingTimeInMillis()})
+   */
+  public CompletableFuture<InvocationResult> invoke(byte[] event, Duration timeout) {
     Invocation invocation = new Invocation(UUID.randomUUID().toString(), event.clone(),
         clock.millis() + timeout.toMillis(), new CompletableFuture<>());
     queue.add(invocation);
@@ -125,7 +153,8 @@ final class RuntimeApi implements AutoCloseable {
         complete(exchange, invocation.group(1), invocation.group(2).equals("response"));
       } else if (method.equals("POST") && path.equals(PREFIX + "init/error")) {
         JsonNode error = errorOf(readBody(exchange));
-        initialized.completeExceptionally(new InitErrorException(describe(error)));
+        initialized.completeExceptionally(new InitErrorException(
+            error.path("errorType").asText(""), error.path("errorMessage").asText("")));
         accepted(exchange);
       } else {
         reply(exchange, 404, "{\"errorMessage\":\"no such Runtime API resource\",\"errorType\":\"NotFound\"}");
@@ -184,12 +213,6 @@ final class RuntimeApi implements AutoCloseable {
     } catch (IOException e) {
       return JSON.createObjectNode().put("errorMessage", new String(body, StandardCharsets.UTF_8));
     }
-  }
-
-  private static String describe(JsonNode error) {
-    String type = error.path("errorType").asText("");
-    String message = error.path("errorMessage").asText("");
-    return type.isEmpty() ? message : type + ": " + message;
   }
 
   private static byte[] readBody(HttpExchange exchange) throws IOException {

@@ -1,4 +1,4 @@
-package dev.tokengate.localgateway;
+package dev.tokengate.lambdarunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ChildJvmTest {
 
-  private static final LambdaFunction FUNCTION = new LambdaFunction("AuthorizerFunction", Path.of("a.jar"),
-      "dev.example.Handler::handleRequest", 1024, 10, Map.of("JWT_ISSUER", "from-template", "AWS_REGION", "eu-west-1"),
-      List.of());
+  private static final FunctionConfiguration FUNCTION = new FunctionConfiguration("AuthorizerFunction",
+      "dev.example.Handler::handleRequest", 1024, 10, Map.of("JWT_ISSUER", "from-template", "AWS_REGION", "eu-west-1"));
   private static final Path RUNTIME_JAR = Path.of("/runtime/aws-lambda-java-runtime-interface-client.jar");
 
   private final ChildJvm jvm =
