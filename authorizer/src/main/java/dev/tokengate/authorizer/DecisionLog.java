@@ -24,6 +24,7 @@ public final class DecisionLog {
 
   private final JsonFactory json;
   private final PrintStream out;
+  private final TokenFingerprint fingerprints = new TokenFingerprint();
 
   public DecisionLog(JsonFactory json, PrintStream out) {
     this.json = json;
@@ -113,7 +114,7 @@ public final class DecisionLog {
       line.writeStringField("reason", reason);
       line.writeStringField("principal", principal);
       line.writeStringField("kid", kid.orElse(null));
-      line.writeStringField("token", token == null ? null : TokenFingerprint.of(token));
+      line.writeStringField("token", token == null ? null : fingerprints.fingerprint(token));
       line.writeNumberField("latencyUs", (System.nanoTime() - startNanos) / 1_000);
     });
   }

@@ -1,5 +1,6 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.core.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -125,13 +126,12 @@ public final class LocalGateway implements Callable<Integer> {
     return 0;
   }
 
-  /** The version from the jar's manifest, as token-cli does it. */
+  /** picocli's view of the version the build wrote into local-gateway.jar's manifest. */
   static final class ManifestVersion implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-      String version = LocalGateway.class.getPackage().getImplementationVersion();
-      return new String[] {"local-gateway " + (version == null ? "(development build)" : version)};
+      return new String[] {"local-gateway " + Version.of(LocalGateway.class)};
     }
   }
 }

@@ -1,8 +1,7 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.core.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,11 +58,6 @@ final class PolicyCache {
   }
 
   private static String key(TokenAuthorizer authorizer, String token) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return authorizer.name() + ":" + HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return authorizer.name() + ":" + HexFormat.of().formatHex(Sha256.hash(token.getBytes(StandardCharsets.UTF_8)));
   }
 }

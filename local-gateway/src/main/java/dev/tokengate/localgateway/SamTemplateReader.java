@@ -1,9 +1,8 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.core.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -356,11 +355,6 @@ final class SamTemplateReader {
 
   /** A 10-character lowercase ID, like API Gateway's, derived from the logical ID so it is stable across runs. */
   private static String apiIdOf(String logicalId) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(logicalId.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 10);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return HexFormat.of().formatHex(Sha256.hash(logicalId.getBytes(StandardCharsets.UTF_8))).substring(0, 10);
   }
 }

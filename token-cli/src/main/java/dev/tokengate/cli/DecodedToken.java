@@ -1,11 +1,12 @@
 package dev.tokengate.cli;
 
-import java.util.Base64;
+import dev.tokengate.core.jws.StrictJws;
 import java.util.Map;
 
 /**
- * A token's header and claims, decoded WITHOUT checking anything: for showing what a token says, never for
- * deciding whether to trust it (that is the authorizer's {@code TokenVerifier}'s job).
+ * A token's header and claims, decoded WITHOUT checking the signature or the claims: for showing what a token
+ * says, never for deciding whether to trust it (that is the authorizer's {@code TokenVerifier}'s job). The
+ * decoding is the authorizer's own strict parser's, so what is shown is exactly what the authorizer reads.
  *
  * @param header the JOSE header
  * @param claims the payload
@@ -15,28 +16,15 @@ record DecodedToken(Map<String, Object> header, Map<String, Object> claims) {
   /**
    * Decodes a compact JWS.
    *
-   * @throws InputException when it is not three dot-separated base64url parts with JSON objects in the first two
+   * @throws InputException when it is not a strict compact JWS; the message names the part and the rule, never
+   *     the token's content
    */
   static DecodedToken decode(String compact) {
-    String[] parts = compact.split("\\.", -1);
-    if (parts.length != 3) {
-      throw new InputException("malformed token: expected three base64url parts separated by dots, found "
-          + parts.length);
+    StrictJws.Decoded decoded = StrictJws.decodeForDisplay(compact);
+    if (decoded instanceof StrictJws.Decoded.Malformed malformed) {
+      throw new InputException("malformed token: " + malformed.problem());
     }
-    return new DecodedToken(object(parts[0], "header"), object(parts[1], "payload"));
-  }
-
-  private static Map<String, Object> object(String part, String name) {
-    byte[] json;
-    try {
-      json = Base64.getUrlDecoder().decode(part);
-    } catch (IllegalArgumentException e) {
-      throw new InputException("malformed token: the " + name + " is not base64url");
-    }
-    try {
-      return Json.parseObject(new String(json, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      throw new InputException("malformed token: the " + name + " is not a JSON object (" + e.getMessage() + ")");
-    }
+    StrictJws.Decoded.Readable readable = (StrictJws.Decoded.Readable) decoded;
+    return new DecodedToken(Json.displayObject(readable.header()), Json.displayObject(readable.payload()));
   }
 }

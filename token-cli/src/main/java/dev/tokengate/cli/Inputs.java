@@ -1,11 +1,8 @@
 package dev.tokengate.cli;
 
+import dev.tokengate.core.jws.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -78,15 +75,8 @@ final class Inputs {
     return text;
   }
 
+  /** The authorizer's strict decoder: refuses malformed sequences, overlong forms and encoded surrogates. */
   private static String utf8(byte[] bytes, String what) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new InputException(what + " is not valid UTF-8 text", e);
-    }
+    return StrictUtf8.decode(bytes).orElseThrow(() -> new InputException(what + " is not valid UTF-8 text"));
   }
 }

@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The CLI's JSON: strict reading (a duplicate member or trailing data is an error, as in the authorizer) into
@@ -49,7 +51,16 @@ final class Json {
     if (node == null || node.isMissingNode()) {
       throw new IllegalArgumentException("invalid JSON: no value");
     }
-    return plain(node);
+    return plain(node, Json::signableNumber);
+  }
+
+  /**
+   * The plain values of a parsed object, for showing: an integer beyond 64 bits becomes a {@code BigInteger}
+   * instead of an error, since a token may hold one that the authorizer accepts.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> displayObject(ObjectNode object) {
+    return (Map<String, Object>) plain(object, Json::anyNumber);
   }
 
   /**
@@ -91,15 +102,15 @@ final class Json {
     }
   }
 
-  private static Object plain(JsonNode node) {
+  private static Object plain(JsonNode node, Function<JsonNode, Object> number) {
     if (node.isObject()) {
       Map<String, Object> members = new LinkedHashMap<>();
-      node.properties().forEach(member -> members.put(member.getKey(), plain(member.getValue())));
+      node.properties().forEach(member -> members.put(member.getKey(), plain(member.getValue(), number)));
       return members;
     }
     if (node.isArray()) {
       List<Object> elements = new ArrayList<>();
-      node.forEach(element -> elements.add(plain(element)));
+      node.forEach(element -> elements.add(plain(element, number)));
       return elements;
     }
     if (node.isTextual()) {
@@ -111,11 +122,11 @@ final class Json {
     if (node.isNull()) {
       return null;
     }
-    return number(node);
+    return number.apply(node);
   }
 
   /** java-jwt signs Long and Double, not BigInteger or BigDecimal. */
-  private static Object number(JsonNode node) {
+  private static Object signableNumber(JsonNode node) {
     if (node.isIntegralNumber()) {
       if (!node.canConvertToLong()) {
         throw new IllegalArgumentException("the integer " + node.asText() + " does not fit in 64 bits");
@@ -127,5 +138,13 @@ final class Json {
       throw new IllegalArgumentException("the number " + node.asText() + " is too large");
     }
     return value;
+  }
+
+  /** Long where it fits, as for signing, and otherwise the exact value. */
+  private static Object anyNumber(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+    }
+    return node.doubleValue();
   }
 }

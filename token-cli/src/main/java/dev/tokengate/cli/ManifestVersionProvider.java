@@ -1,13 +1,13 @@
 package dev.tokengate.cli;
 
+import dev.tokengate.core.Version;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version from the jar manifest, which the build writes, so it never drifts from the POM. */
+/** picocli's view of the version the build wrote into token-cli.jar's manifest. */
 final class ManifestVersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    String version = TokenCli.class.getPackage().getImplementationVersion();
-    return new String[] {"token-cli " + (version != null ? version : "(development build, no jar manifest)")};
+    return new String[] {"token-cli " + Version.of(TokenCli.class)};
   }
 }

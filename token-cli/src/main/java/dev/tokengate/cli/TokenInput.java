@@ -1,6 +1,7 @@
 package dev.tokengate.cli;
 
 import dev.tokengate.core.jws.BearerToken;
+import dev.tokengate.core.jws.StrictJws;
 import java.io.InputStream;
 
 /**
@@ -28,10 +29,20 @@ final class TokenInput {
       throw new InputException("empty token: pass the token as an argument, or '-' and pipe it on stdin");
     }
     if (BearerToken.parse("Bearer " + token).isEmpty()) {
-      throw new InputException("malformed token: expected header.payload.signature, three base64url parts"
-          + " (A-Z a-z 0-9 - _) joined by dots, with no spaces or padding");
+      throw new InputException("malformed token: " + problem(token));
     }
     return token;
+  }
+
+  /**
+   * Which part is wrong, from the strict parser, which refuses every token {@link BearerToken} refuses (and more,
+   * which the commands report after this check).
+   */
+  private static String problem(String token) {
+    if (StrictJws.decodeForDisplay(token) instanceof StrictJws.Decoded.Malformed malformed) {
+      return malformed.problem();
+    }
+    return "expected header.payload.signature, three base64url parts (A-Z a-z 0-9 - _) joined by dots";
   }
 
   private static String withoutScheme(String text) {

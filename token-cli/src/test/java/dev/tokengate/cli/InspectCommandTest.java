@@ -5,8 +5,14 @@ import static dev.tokengate.cli.CliRun.cli;
 import static dev.tokengate.cli.CliRun.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.tokengate.testing.TestTokens.b64;
+
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InspectCommandTest {
 
@@ -48,8 +54,52 @@ class InspectCommandTest {
     CliRun.Result result = cli().run("inspect", "aGVhZGVy.cGF5bG9hZA.c2ln");
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.err()).startsWith("token-cli inspect: malformed token: the header is not a JSON object")
-        .hasLineCount(1);
+    assertThat(result.err()).isEqualTo("token-cli inspect: malformed token: the header is not one JSON object\n");
+  }
+
+  private static final String HEADER = b64("{\"alg\":\"HS256\"}");
+  private static final String PAYLOAD = b64("{\"sub\":\"alice\"}");
+  /** 32 zero bytes: 43 characters, the last of which carries 2 unused bits. */
+  private static final String SIGNATURE = b64(new byte[32]);
+
+  static Stream<Arguments> malformedTokens() {
+    return Stream.of(
+        Arguments.of(HEADER + "." + PAYLOAD, "expected three dot-separated parts, found 2"),
+        Arguments.of(HEADER + "." + b64("{\"p\":\"" + "x".repeat(6200) + "\"}") + "." + SIGNATURE,
+            "the token is longer than 8192 characters"),
+        Arguments.of(b64("{\"alg\":\"HS256\",\"p\":\"" + "x".repeat(800) + "\"}") + "." + PAYLOAD + "." + SIGNATURE,
+            "the header is longer than 1024 characters"),
+        Arguments.of(HEADER + "=." + PAYLOAD + "." + SIGNATURE,
+            "the header is not strict base64url"),
+        Arguments.of(b64(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'}) + "." + PAYLOAD
+            + "." + SIGNATURE, "the header is not UTF-8"),
+        Arguments.of(HEADER + ".." + SIGNATURE, "the payload is empty"),
+        Arguments.of(HEADER + "." + b64("{\"sub\":\"alice\",\"sub\":\"admin\"}") + "." + SIGNATURE,
+            "the payload is not one JSON object"),
+        Arguments.of(HEADER + "." + b64("{\"sub\":\"\\udc00\"}") + "." + SIGNATURE,
+            "the payload holds a lone surrogate escape, which is no Unicode text"),
+        Arguments.of(HEADER + "." + PAYLOAD + "." + SIGNATURE.substring(0, 42) + "B",
+            "the signature is not strict base64url"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformedTokens")
+  void exitsThreeSayingWhichPartOfAMalformedTokenIsWrong(String token, String problem) {
+    CliRun.Result result = cli().run("inspect", token);
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).isEqualTo("token-cli inspect: malformed token: " + problem + "\n");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void showsAnIntegerBeyond64BitsThatTheAuthorizerAccepts() {
+    String token = HEADER + "." + b64("{\"n\":123456789012345678901234567890}") + "." + SIGNATURE;
+
+    CliRun.Result result = cli().run("inspect", token);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("n  123456789012345678901234567890");
   }
 
   @Test

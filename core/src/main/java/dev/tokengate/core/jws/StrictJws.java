@@ -33,6 +33,44 @@ public final class StrictJws {
    */
   public record Parts(ObjectNode header, ObjectNode payload, byte[] signingInput, byte[] signature) {}
 
+  /** A token decoded for display by {@link #decodeForDisplay}: readable, or malformed and why. */
+  public sealed interface Decoded permits Decoded.Readable, Decoded.Malformed {
+
+    /**
+     * What the token says, exactly as {@link #parse} reads it; nothing is verified. The nodes are copies, so
+     * that no caller can change what another sees.
+     *
+     * @param header the JOSE header
+     * @param payload the claims set
+     */
+    record Readable(ObjectNode header, ObjectNode payload) implements Decoded {
+
+      /** Keeps copies of the nodes. */
+      public Readable {
+        header = header.deepCopy();
+        payload = payload.deepCopy();
+      }
+
+      @Override
+      public ObjectNode header() {
+        return header.deepCopy();
+      }
+
+      @Override
+      public ObjectNode payload() {
+        return payload.deepCopy();
+      }
+    }
+
+    /**
+     * Why the token is not a strict compact JWS.
+     *
+     * @param problem one short sentence naming the part and the rule, e.g. "the payload is not one JSON object";
+     *     it never quotes the token
+     */
+    record Malformed(String problem) implements Decoded {}
+  }
+
   /** Shared by all threads using this parser; a volatile read per token, and a race only costs one extra parse. */
   private volatile ParsedHeader lastHeader;
 
@@ -67,6 +105,79 @@ public final class StrictJws {
   }
 
   /**
+   * Decodes a token for display, without verifying anything, by the rules of {@link #parse}: the result is
+   * {@link Decoded.Readable} exactly when {@code parse} gives parts, with the same header and payload. Slower than
+   * {@code parse} (it finds which rule failed) and without its header cache: for tools, not for requests.
+   * Stateless and thread-safe.
+   *
+   * @param token the compact JWS; any value, including null
+   * @return the header and payload, or the first problem found, in token order
+   */
+  public static Decoded decodeForDisplay(String token) {
+    if (token == null) {
+      return new Decoded.Malformed("there is no token");
+    }
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      return new Decoded.Malformed("the token is longer than " + MAX_TOKEN_LENGTH + " characters");
+    }
+    int parts = 1;
+    for (int i = token.indexOf('.'); i >= 0; i = token.indexOf('.', i + 1)) {
+      parts++;
+    }
+    if (parts != 3) {
+      return new Decoded.Malformed("expected three dot-separated parts, found " + parts);
+    }
+    int firstDot = token.indexOf('.');
+    int secondDot = token.indexOf('.', firstDot + 1);
+    if (firstDot > MAX_HEADER_LENGTH) {
+      return new Decoded.Malformed("the header is longer than " + MAX_HEADER_LENGTH + " characters");
+    }
+    byte[] text = token.getBytes(StandardCharsets.ISO_8859_1);
+    Segment header = Segment.of(text, 0, firstDot);
+    if (header.problem() != null) {
+      return new Decoded.Malformed("the header " + header.problem());
+    }
+    Segment payload = Segment.of(text, firstDot + 1, secondDot);
+    if (payload.problem() != null) {
+      return new Decoded.Malformed("the payload " + payload.problem());
+    }
+    if (secondDot + 1 == text.length) {
+      return new Decoded.Malformed("the signature is empty");
+    }
+    if (Base64Url.decode(text, secondDot + 1, text.length).isEmpty()) {
+      return new Decoded.Malformed("the signature is not strict base64url");
+    }
+    return new Decoded.Readable(header.object(), payload.object());
+  }
+
+  /** A header or payload segment read for display: its object, or what is wrong with it. */
+  private record Segment(ObjectNode object, String problem) {
+
+    static Segment of(byte[] text, int from, int to) {
+      if (from == to) {
+        return new Segment(null, "is empty");
+      }
+      Optional<byte[]> decoded = Base64Url.decode(text, from, to);
+      if (decoded.isEmpty()) {
+        return new Segment(null, "is not strict base64url");
+      }
+      // The verdict is the parser's own; the checks after it only name the rule that refused the segment.
+      Optional<ObjectNode> object = jsonObject(decoded.get());
+      if (object.isPresent()) {
+        return new Segment(object.get(), null);
+      }
+      Optional<String> json = StrictUtf8.decode(decoded.get());
+      if (json.isEmpty()) {
+        return new Segment(null, "is not UTF-8");
+      }
+      if (StrictJson.readObject(json.get()).isEmpty()) {
+        return new Segment(null, "is not one JSON object");
+      }
+      return new Segment(null, "holds a lone surrogate escape, which is no Unicode text");
+    }
+  }
+
+  /**
    * The header, parsed once per distinct header segment in a row: every token of an issuer carries the same
    * header, so the last one is kept. Equal segment bytes parse to an equal header, which nobody modifies.
    */
@@ -88,7 +199,11 @@ public final class StrictJws {
     if (decoded.isEmpty()) {
       return Optional.empty();
     }
-    byte[] json = decoded.get();
+    return jsonObject(decoded.get());
+  }
+
+  /** One strict JSON object of well-formed Unicode text, read from a decoded segment. */
+  private static Optional<ObjectNode> jsonObject(byte[] json) {
     return switch (PlainText.of(json)) {
       // Printable ASCII has no invalid UTF-8, and without a backslash no escape can spell a lone surrogate.
       case PRINTABLE_ASCII -> StrictJson.readObject(json);

@@ -1,8 +1,8 @@
 package dev.tokengate.core.jws;
 
+import dev.tokengate.core.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -13,29 +13,45 @@ import java.util.HexFormat;
  * <p>The signature segment names a genuine token as well as the whole token does (it is the MAC of the rest) and
  * is about a quarter of it: hashing it costs one SHA-256 block instead of four on every request. A forged token
  * that reuses a genuine signature shares that token's fingerprint, which tells an investigator what was replayed.
- * Thread-safe: each thread reuses its own {@link MessageDigest}, since looking one up per log line cost as much
- * as the hashing.
+ *
+ * <p>An instance keeps one {@link MessageDigest} per thread that uses it, since looking one up per log line cost
+ * as much as the hashing: build one where lines are written (the decision log does, at init) and reuse it.
+ * Thread-safe.
  */
 public final class TokenFingerprint {
 
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(TokenFingerprint::sha256);
   private static final HexFormat HEX = HexFormat.of();
 
-  private TokenFingerprint() {}
+  private final ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(Sha256::newDigest);
 
+  /** A fingerprinter with no digest yet; each thread gets its own on first use. */
+  public TokenFingerprint() {}
+
+  /**
+   * The fingerprint of a token, with this thread's digest.
+   *
+   * @param token any value, not null
+   * @return 8 lowercase hex characters
+   */
+  public String fingerprint(String token) {
+    return fingerprint(token, digests.get());
+  }
+
+  /**
+   * The fingerprint of a token, with a digest of its own: for rare uses, such as {@code toString()}.
+   *
+   * @param token any value, not null
+   * @return 8 lowercase hex characters, the same as {@link #fingerprint(String)} gives
+   */
   public static String of(String token) {
+    return fingerprint(token, Sha256.newDigest());
+  }
+
+  private static String fingerprint(String token, MessageDigest sha256) {
     int lastDot = token.lastIndexOf('.');
     String named = lastDot < 0 || lastDot == token.length() - 1 ? token : token.substring(lastDot + 1);
     // digest() resets the MessageDigest for the next use.
-    byte[] digest = SHA256.get().digest(named.getBytes(StandardCharsets.UTF_8));
+    byte[] digest = sha256.digest(named.getBytes(StandardCharsets.UTF_8));
     return HEX.formatHex(digest, 0, 4);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
   }
 }

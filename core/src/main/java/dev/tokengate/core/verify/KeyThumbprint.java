@@ -1,8 +1,7 @@
 package dev.tokengate.core.verify;
 
+import dev.tokengate.core.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -27,14 +26,6 @@ public final class KeyThumbprint {
    */
   public static String of(byte[] key) {
     String jwk = "{\"k\":\"" + BASE64URL.encodeToString(key) + "\",\"kty\":\"oct\"}";
-    return BASE64URL.encodeToString(sha256(jwk.getBytes(StandardCharsets.US_ASCII)));
-  }
-
-  static byte[] sha256(byte[] input) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(input);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
+    return BASE64URL.encodeToString(Sha256.hash(jwk.getBytes(StandardCharsets.US_ASCII)));
   }
 }

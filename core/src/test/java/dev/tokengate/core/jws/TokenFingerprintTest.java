@@ -34,6 +34,21 @@ class TokenFingerprintTest {
     assertThat(TokenFingerprint.of(other)).isNotEqualTo(TokenFingerprint.of(TOKEN));
   }
 
+  @Test
+  void anInstanceGivesTheSameFingerprintAsTheOneOffDigestOnEveryThread() throws Exception {
+    TokenFingerprint fingerprints = new TokenFingerprint();
+    String expected = TokenFingerprint.of(TOKEN);
+
+    assertThat(fingerprints.fingerprint(TOKEN)).isEqualTo(expected);
+    assertThat(fingerprints.fingerprint(TOKEN)).isEqualTo(expected);
+    assertThat(fingerprints.fingerprint("a.b.")).isEqualTo(sha256Hex("a.b.").substring(0, 8));
+    String[] onAnotherThread = new String[1];
+    Thread other = new Thread(() -> onAnotherThread[0] = fingerprints.fingerprint(TOKEN));
+    other.start();
+    other.join();
+    assertThat(onAnotherThread[0]).isEqualTo(expected);
+  }
+
   private static String sha256Hex(String text) throws NoSuchAlgorithmException {
     return HexFormat.of().formatHex(
         MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
