@@ -1,5 +1,6 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.core.arn.MethodArn;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ record AuthorizerPolicy(String principalId, List<Statement> statements, Map<Stri
   }
 
   Decision evaluate(MethodArn methodArn) {
-    String resource = methodArn.toString();
+    String resource = methodArn.arn();
     boolean allowed = false;
     for (Statement statement : statements) {
       if (statement.covers(INVOKE, resource)) {

@@ -1,5 +1,6 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.core.arn.MethodArn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokengate.lambdarunner.InvocationResult;
 import java.io.IOException;
@@ -92,7 +93,7 @@ final class Gateway {
     if (token.isEmpty() || !authorizer.accepts(token.get())) {
       return refuse(GatewayResponses.Type.UNAUTHORIZED, UNAUTHORIZED, request, route, requestId, Map.of(), "no-token");
     }
-    MethodArn methodArn = MethodArn.of(route, request.method(), request.path());
+    MethodArn methodArn = methodArn(route, request.method(), request.path());
     Optional<AuthorizerPolicy> cached = cache.get(authorizer, token.get());
     AuthorizerPolicy policy;
     long latencyMillis = 0;
@@ -180,5 +181,11 @@ final class Gateway {
     }
     authorizer.forEach((key, value) -> context.put("authorizer." + key, String.valueOf(value)));
     return new GatewayResponses.Request(message, context, request::header, request::queryParameter);
+  }
+
+  /** The ARN API Gateway passes to a TOKEN authorizer and evaluates its policy against. */
+  static MethodArn methodArn(Route route, String method, String requestPath) {
+    return new MethodArn("aws", Intrinsics.REGION, Intrinsics.ACCOUNT, route.api().apiId(), route.api().stage(),
+        method, requestPath.startsWith("/") ? requestPath.substring(1) : requestPath);
   }
 }

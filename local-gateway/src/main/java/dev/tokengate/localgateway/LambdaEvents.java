@@ -1,5 +1,6 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.core.arn.MethodArn;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +35,7 @@ final class LambdaEvents {
     ObjectNode event = JSON.createObjectNode()
         .put("type", "TOKEN")
         .put("authorizationToken", token)
-        .put("methodArn", methodArn.toString());
+        .put("methodArn", methodArn.arn());
     return write(event);
   }
 

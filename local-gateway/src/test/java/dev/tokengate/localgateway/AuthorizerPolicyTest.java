@@ -1,5 +1,6 @@
 package dev.tokengate.localgateway;
 
+import dev.tokengate.core.arn.MethodArn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthorizerPolicyTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final MethodArn GET_HELLO = new MethodArn("abc1234567", "Prod", "GET", "hello");
-  private static final MethodArn POST_HELLO = new MethodArn("abc1234567", "Prod", "POST", "hello");
+  private static final MethodArn GET_HELLO = new MethodArn("aws", "us-east-1", "123456789012", "abc1234567", "Prod", "GET", "hello");
+  private static final MethodArn POST_HELLO = new MethodArn("aws", "us-east-1", "123456789012", "abc1234567", "Prod", "POST", "hello");
   private static final String STAGE = "arn:aws:execute-api:us-east-1:123456789012:abc1234567/Prod/*/*";
   private static final String GET_HELLO_ARN = "arn:aws:execute-api:us-east-1:123456789012:abc1234567/Prod/GET/hello";
 

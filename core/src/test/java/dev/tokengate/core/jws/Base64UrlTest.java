@@ -69,4 +69,23 @@ class Base64UrlTest {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(segment)
         ? Optional.of(bytes) : Optional.empty();
   }
+
+  @Test
+  void alphabetIsExactlyTheUrlSafeCharactersOfRfc4648() {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (char c = 0; c < 256; c++) {
+      assertThat(Base64Url.isAlphabet(c)).as("character %d", (int) c).isEqualTo(alphabet.indexOf(c) >= 0);
+    }
+  }
+
+  @Test
+  void readsTheUnusedBitsOfEveryLastCharacterByItsValue() {
+    // With two characters, only the 4 characters whose value is a multiple of 16 leave the unused bits zero.
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int value = 0; value < 64; value++) {
+      byte[] segment = ("A" + alphabet.charAt(value)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      assertThat(Base64Url.decode(segment, 0, 2).isPresent()).as("A%s", alphabet.charAt(value))
+          .isEqualTo(value % 16 == 0);
+    }
+  }
 }
