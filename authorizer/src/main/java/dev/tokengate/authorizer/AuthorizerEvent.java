@@ -1,10 +1,9 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.jws.StrictUtf8;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tokengate.core.jws.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;

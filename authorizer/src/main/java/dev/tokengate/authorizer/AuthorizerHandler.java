@@ -1,19 +1,18 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.Authorizer;
-import dev.tokengate.core.Decision;
-import dev.tokengate.core.policy.AuthorizerResponse;
-import dev.tokengate.core.config.ConfigException;
-import dev.tokengate.core.verify.KeySource;
-import dev.tokengate.authorizer.secrets.KeySources;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.tokengate.authorizer.secrets.KeySources;
+import dev.tokengate.core.Authorizer;
+import dev.tokengate.core.Decision;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.config.ConfigException;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.verify.KeySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

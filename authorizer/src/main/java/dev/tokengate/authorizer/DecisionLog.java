@@ -1,11 +1,10 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.verify.Reason;
-import dev.tokengate.core.Decision;
-import dev.tokengate.core.jws.TokenFingerprint;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tokengate.core.Decision;
+import dev.tokengate.core.jws.TokenFingerprint;
+import dev.tokengate.core.verify.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

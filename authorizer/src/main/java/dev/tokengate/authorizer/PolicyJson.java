@@ -1,8 +1,7 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.policy.AuthorizerResponse;
-
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tokengate.core.policy.AuthorizerResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

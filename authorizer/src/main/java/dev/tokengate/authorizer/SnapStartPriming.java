@@ -1,13 +1,12 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.verify.HmacKey;
-import dev.tokengate.core.verify.KeySource;
-import dev.tokengate.authorizer.secrets.RotatingKeySource;
-
 import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tokengate.authorizer.secrets.RotatingKeySource;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.verify.HmacKey;
+import dev.tokengate.core.verify.KeySource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

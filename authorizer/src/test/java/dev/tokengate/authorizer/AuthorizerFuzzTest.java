@@ -1,15 +1,6 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.policy.AuthorizerResponse;
-import dev.tokengate.core.arn.MethodArn;
-import dev.tokengate.core.policy.PolicyFactory;
-import dev.tokengate.core.verify.Reason;
-import dev.tokengate.testing.TestTokens;
-import dev.tokengate.core.verify.TokenVerifier;
-import dev.tokengate.core.verify.Verdict;
-
 import static dev.tokengate.testing.TestTokens.METHOD_ARN;
-import static dev.tokengate.testing.TestTokens.NOW_SECONDS;
 import static dev.tokengate.testing.TestTokens.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +8,13 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.core.arn.MethodArn;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.policy.PolicyFactory;
+import dev.tokengate.core.verify.Reason;
+import dev.tokengate.core.verify.TokenVerifier;
+import dev.tokengate.core.verify.Verdict;
+import dev.tokengate.testing.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,12 +1,11 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.policy.AuthorizerResponse;
-import dev.tokengate.testing.TestTokens;
-
 import static dev.tokengate.testing.TestTokens.METHOD_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.testing.TestTokens;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

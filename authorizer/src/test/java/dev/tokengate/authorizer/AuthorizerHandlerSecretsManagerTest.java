@@ -1,12 +1,5 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.policy.AuthorizerResponse;
-import dev.tokengate.authorizer.secrets.FakeSecretsManager;
-import dev.tokengate.core.verify.KeyThumbprint;
-import dev.tokengate.testing.MutableClock;
-import dev.tokengate.authorizer.secrets.RotatingKeySource;
-import dev.tokengate.testing.TestTokens;
-
 import static dev.tokengate.authorizer.secrets.SecretFetcher.AWSCURRENT;
 import static dev.tokengate.authorizer.secrets.SecretFetcher.AWSPREVIOUS;
 import static dev.tokengate.testing.TestTokens.METHOD_ARN;
@@ -14,6 +7,12 @@ import static dev.tokengate.testing.TestTokens.OTHER_SECRET;
 import static dev.tokengate.testing.TestTokens.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokengate.authorizer.secrets.FakeSecretsManager;
+import dev.tokengate.authorizer.secrets.RotatingKeySource;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.verify.KeyThumbprint;
+import dev.tokengate.testing.MutableClock;
+import dev.tokengate.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,11 +1,5 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.config.ConfigException;
-import dev.tokengate.testing.TestTokens;
-import dev.tokengate.core.jws.TokenFingerprint;
-
 import static dev.tokengate.testing.TestTokens.METHOD_ARN;
 import static dev.tokengate.testing.TestTokens.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +10,10 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.core.config.ConfigException;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.core.jws.TokenFingerprint;
+import dev.tokengate.testing.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,12 +1,5 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.policy.AuthorizerResponse;
-import dev.tokengate.core.arn.MethodArn;
-import dev.tokengate.core.policy.PolicyFactory;
-import dev.tokengate.core.config.PolicyScope;
-import dev.tokengate.core.verify.Reason;
-import dev.tokengate.testing.TestTokens;
-
 import static dev.tokengate.testing.TestTokens.STAGE_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.core.arn.MethodArn;
+import dev.tokengate.core.config.PolicyScope;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.policy.PolicyFactory;
+import dev.tokengate.core.verify.Reason;
+import dev.tokengate.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package dev.tokengate.authorizer;
 
 import dev.tokengate.testing.TestTokens;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

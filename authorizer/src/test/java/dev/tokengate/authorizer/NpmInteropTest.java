@@ -1,11 +1,5 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.testing.NpmPeer;
-import dev.tokengate.core.verify.Reason;
-import dev.tokengate.testing.TestTokens;
-
 import static dev.tokengate.testing.TestTokens.METHOD_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +9,10 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.core.verify.Reason;
+import dev.tokengate.testing.NpmPeer;
+import dev.tokengate.testing.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

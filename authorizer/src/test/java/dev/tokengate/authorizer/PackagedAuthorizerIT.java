@@ -1,11 +1,5 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.ConfigException;
-import dev.tokengate.authorizer.secrets.FakeSecretsManager;
-import dev.tokengate.authorizer.secrets.SecretFetcher;
-import dev.tokengate.testing.TestTokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -13,11 +7,16 @@ import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.authorizer.secrets.FakeSecretsManager;
+import dev.tokengate.authorizer.secrets.SecretFetcher;
+import dev.tokengate.core.config.ConfigException;
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.lambdarunner.ChildJvm;
 import dev.tokengate.lambdarunner.FunctionConfiguration;
 import dev.tokengate.lambdarunner.InvocationResult;
 import dev.tokengate.lambdarunner.RuntimeApi;
 import dev.tokengate.lambdarunner.TaskRoot;
+import dev.tokengate.testing.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -1,17 +1,16 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.policy.AuthorizerResponse;
-import dev.tokengate.core.arn.MethodArn;
-import dev.tokengate.core.policy.PolicyFactory;
-import dev.tokengate.core.config.PolicyScope;
-import dev.tokengate.core.verify.Reason;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.core.arn.MethodArn;
+import dev.tokengate.core.config.PolicyScope;
+import dev.tokengate.core.policy.AuthorizerResponse;
+import dev.tokengate.core.policy.PolicyFactory;
+import dev.tokengate.core.verify.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;

@@ -1,13 +1,11 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.authorizer.secrets.FakeSecretsManager;
-import dev.tokengate.authorizer.secrets.SecretFetcher;
-import dev.tokengate.testing.TestTokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokengate.authorizer.secrets.FakeSecretsManager;
+import dev.tokengate.authorizer.secrets.SecretFetcher;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.testing.TestTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

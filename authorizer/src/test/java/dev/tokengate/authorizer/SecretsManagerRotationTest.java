@@ -1,15 +1,13 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.testing.MutableClock;
-import dev.tokengate.authorizer.secrets.RotatingKeySource;
-import dev.tokengate.testing.TestTokens;
-
 import static dev.tokengate.authorizer.AuthorizerHandlerSecretsManagerTest.decide;
 import static dev.tokengate.authorizer.AuthorizerHandlerSecretsManagerTest.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokengate.authorizer.secrets.RotatingKeySource;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.testing.MutableClock;
+import dev.tokengate.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,14 +1,12 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.verify.Reason;
-import dev.tokengate.testing.TestTokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.core.verify.Reason;
+import dev.tokengate.testing.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

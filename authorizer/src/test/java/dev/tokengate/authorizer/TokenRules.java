@@ -1,16 +1,5 @@
 package dev.tokengate.authorizer;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.verify.HmacKey;
-import dev.tokengate.core.verify.KeySource;
-import dev.tokengate.testing.TestTokens;
-
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.verify.ClaimRules;
-import dev.tokengate.core.verify.HeaderRules;
-import dev.tokengate.core.jws.StrictJws;
-import dev.tokengate.core.verify.TokenVerifier;
-
 import static dev.tokengate.testing.TestTokens.NOW_SECONDS;
 import static dev.tokengate.testing.TestTokens.SECRET;
 
@@ -19,6 +8,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.core.jws.StrictJws;
+import dev.tokengate.core.verify.ClaimRules;
+import dev.tokengate.core.verify.HeaderRules;
+import dev.tokengate.core.verify.HmacKey;
+import dev.tokengate.core.verify.KeySource;
+import dev.tokengate.core.verify.TokenVerifier;
+import dev.tokengate.testing.TestTokens;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,7 +31,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The fuzz tests' oracle: the rules a token must meet to be allowed (README "Behaviour", DESIGN section 3),
+ * The fuzz tests' oracle: the rules a token must meet to be allowed (docs/reference/reasons.md),
  * written out plainly with the JDK's HMAC and a plain Jackson tree, sharing no code with {@link TokenVerifier},
  * {@link StrictJws}, {@link HeaderRules} or {@link ClaimRules}. It judges only Allows: an Allow that breaks a
  * rule here is a security bug, while a Deny it would have allowed is at most a strict verifier.

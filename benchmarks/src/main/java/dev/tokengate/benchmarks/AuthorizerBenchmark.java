@@ -1,10 +1,10 @@
 package dev.tokengate.benchmarks;
 
-import dev.tokengate.core.config.EnvironmentConfig;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.authorizer.AuthorizerHandler;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.verify.HmacKey;
 import dev.tokengate.core.verify.KeySource;
 import dev.tokengate.core.verify.TokenVerifier;

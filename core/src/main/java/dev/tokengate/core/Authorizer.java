@@ -1,9 +1,9 @@
 package dev.tokengate.core;
 
+import dev.tokengate.core.arn.MethodArn;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.config.InvalidTokenResponse;
 import dev.tokengate.core.jws.BearerToken;
-import dev.tokengate.core.arn.MethodArn;
 import dev.tokengate.core.policy.PolicyFactory;
 import dev.tokengate.core.verify.KeySource;
 import dev.tokengate.core.verify.TokenVerifier;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Postman's own runner, newman, loads the collection with the local environment and runs every request and
  * every test script. Nothing listens on the port it is pointed at: this proves the collection is well formed
- * and its variables resolve, not that the API answers right (that needs a running API; see README.md).
+ * and its variables resolve, not that the API answers right (that needs a running API; see .ci/newman-local).
  */
 @Tag("integration")
 class PostmanCollectionTest {

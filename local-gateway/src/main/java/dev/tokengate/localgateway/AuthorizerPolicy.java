@@ -1,7 +1,7 @@
 package dev.tokengate.localgateway;
 
-import dev.tokengate.core.arn.MethodArn;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokengate.core.arn.MethodArn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tokengate.localgateway;
 
-import dev.tokengate.core.arn.MethodArn;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.core.arn.MethodArn;
 import dev.tokengate.lambdarunner.InvocationResult;
 import java.io.IOException;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package dev.tokengate.cli;
 
 import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
 import java.util.Arrays;
 
 /**

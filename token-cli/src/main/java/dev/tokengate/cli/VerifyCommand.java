@@ -1,6 +1,5 @@
 package dev.tokengate.cli;
 
-import dev.tokengate.core.config.EnvironmentConfig;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.verify.HmacKey;
 import dev.tokengate.core.verify.KeySource;

@@ -3,9 +3,8 @@ package dev.tokengate.cli;
 import static dev.tokengate.cli.CliRun.NOW;
 import static dev.tokengate.cli.CliRun.cli;
 import static dev.tokengate.cli.CliRun.token;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import static dev.tokengate.testing.TestTokens.b64;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.Stream;

@@ -1,12 +1,11 @@
 package dev.tokengate.authorizer.secrets;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.authorizer.DecisionLog;
 import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.config.ConfigException;
-import dev.tokengate.authorizer.DecisionLog;
 import dev.tokengate.core.verify.HmacKey;
 import dev.tokengate.core.verify.KeySource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;

@@ -3,7 +3,6 @@ package dev.tokengate.authorizer.secrets;
 import dev.tokengate.authorizer.DecisionLog;
 import dev.tokengate.core.verify.HmacKey;
 import dev.tokengate.core.verify.KeySource;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,7 @@ import org.crac.Resource;
 
 /**
  * The keys of the Secrets Manager secret ({@code AWSCURRENT} and, during a rotation, {@code AWSPREVIOUS}),
- * cached for {@code JWT_SECRET_CACHE_SECONDS} and refreshed off the request path (README, "Keys and rotation").
+ * cached for {@code JWT_SECRET_CACHE_SECONDS} and refreshed off the request path (docs/keys-and-rotation.md).
  *
  * <p>Ages are measured with the wall clock, not {@code System.nanoTime()}: keys fetched at init are frozen into
  * a SnapStart snapshot, and a snapshot restored days later must see them as old. The {@link #afterRestore}

@@ -1,11 +1,10 @@
 package dev.tokengate.authorizer.secrets;
 
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.verify.HmacKey;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.verify.HmacKey;
 import java.nio.charset.StandardCharsets;
 
 /**

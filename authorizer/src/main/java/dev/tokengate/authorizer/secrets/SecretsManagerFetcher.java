@@ -2,7 +2,6 @@ package dev.tokengate.authorizer.secrets;
 
 import dev.tokengate.core.arn.SecretArn;
 import dev.tokengate.core.config.ConfigException;
-
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,14 +1,12 @@
 package dev.tokengate.authorizer.secrets;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.testing.TestTokens;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.testing.TestTokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,11 +1,5 @@
 package dev.tokengate.authorizer.secrets;
 
-import dev.tokengate.authorizer.DecisionLog;
-import dev.tokengate.core.verify.HmacKey;
-import dev.tokengate.core.verify.KeyThumbprint;
-import dev.tokengate.testing.MutableClock;
-import dev.tokengate.testing.TestTokens;
-
 import static dev.tokengate.authorizer.secrets.SecretFetcher.AWSCURRENT;
 import static dev.tokengate.authorizer.secrets.SecretFetcher.AWSPREVIOUS;
 import static dev.tokengate.testing.TestTokens.OTHER_SECRET;
@@ -15,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.authorizer.DecisionLog;
+import dev.tokengate.core.verify.HmacKey;
+import dev.tokengate.core.verify.KeyThumbprint;
+import dev.tokengate.testing.MutableClock;
+import dev.tokengate.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,19 +1,18 @@
 package dev.tokengate.authorizer.secrets;
 
-import dev.tokengate.core.verify.HmacKey;
-import dev.tokengate.core.verify.KeyThumbprint;
-import dev.tokengate.testing.TestTokens;
-
 import static dev.tokengate.authorizer.secrets.SecretFetcher.AWSCURRENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.core.verify.HmacKey;
+import dev.tokengate.core.verify.KeyThumbprint;
+import dev.tokengate.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SecretValueTest {
 

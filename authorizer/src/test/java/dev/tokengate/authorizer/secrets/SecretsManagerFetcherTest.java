@@ -1,13 +1,12 @@
 package dev.tokengate.authorizer.secrets;
 
-import dev.tokengate.core.config.ConfigException;
-import dev.tokengate.testing.TestTokens;
-
 import static dev.tokengate.authorizer.secrets.SecretFetcher.AWSCURRENT;
 import static dev.tokengate.authorizer.secrets.SecretFetcher.AWSPREVIOUS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokengate.core.config.ConfigException;
+import dev.tokengate.testing.TestTokens;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,7 +1,6 @@
 package dev.tokengate.core.jws;
 
 import dev.tokengate.core.verify.TokenVerifier;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;

@@ -4,7 +4,6 @@ import dev.tokengate.core.arn.MethodArn;
 import dev.tokengate.core.config.PolicyScope;
 import dev.tokengate.core.verify.Reason;
 import dev.tokengate.core.verify.Verdict;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

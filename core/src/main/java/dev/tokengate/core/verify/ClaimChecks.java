@@ -1,10 +1,9 @@
 package dev.tokengate.core.verify;
 
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.jws.StrictJws;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.jws.StrictJws;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -1,8 +1,7 @@
 package dev.tokengate.core.verify;
 
-import dev.tokengate.core.config.AuthorizerConfig;
-
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.tokengate.core.config.AuthorizerConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 

@@ -1,17 +1,16 @@
 package dev.tokengate.core.verify;
 
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.jws.StrictJws;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.jws.StrictJws;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Verifies a compact HS256 JWS strictly (see the README's "Behaviour" section and DESIGN section 3) and
+ * Verifies a compact HS256 JWS strictly (see docs/reference/reasons.md) and
  * returns a {@link Verdict}. It never throws for a bad token: every library exception stops here.
  *
  * <p>The order is: size and strict structure, header rules, claim types, signature ({@link HmacKey}: java-jwt
@@ -117,7 +116,7 @@ public final class TokenVerifier {
   private record KeyChoice(List<HmacKey> candidates, Reason noKeyVerifies) {}
 
   /**
-   * Key selection (DESIGN section 6): a {@code kid} that is a known key's thumbprint selects that key alone. A
+   * Key selection (docs/keys-and-rotation.md): a {@code kid} that is a known key's thumbprint selects that key alone. A
    * {@code kid} that names no key lets the source refresh (a rotation may just have happened); if it still names
    * none, every key is tried (other tools set a {@code kid} of their own) and a failure is {@code unknown_key}.
    * An absent {@code kid} tries every key, current first. The one static key ignores {@code kid}.

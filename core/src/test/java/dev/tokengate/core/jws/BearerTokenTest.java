@@ -1,9 +1,8 @@
 package dev.tokengate.core.jws;
 
-import dev.tokengate.testing.TestTokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokengate.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

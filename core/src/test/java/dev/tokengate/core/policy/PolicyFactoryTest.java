@@ -1,13 +1,12 @@
 package dev.tokengate.core.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tokengate.core.arn.MethodArn;
 import dev.tokengate.core.config.PolicyScope;
 import dev.tokengate.core.verify.Reason;
-import dev.tokengate.testing.TestTokens;
 import dev.tokengate.core.verify.Verdict;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.tokengate.testing.TestTokens;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

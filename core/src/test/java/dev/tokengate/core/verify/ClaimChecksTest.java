@@ -1,10 +1,5 @@
 package dev.tokengate.core.verify;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.jws.StrictJson;
-import dev.tokengate.testing.TestTokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
@@ -17,6 +12,10 @@ import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.Verification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.core.jws.StrictJson;
+import dev.tokengate.testing.TestTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

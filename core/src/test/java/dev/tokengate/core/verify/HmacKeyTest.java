@@ -1,11 +1,10 @@
 package dev.tokengate.core.verify;
 
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.testing.TestTokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 class HmacKeyTest {

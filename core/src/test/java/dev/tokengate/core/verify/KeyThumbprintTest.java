@@ -1,10 +1,9 @@
 package dev.tokengate.core.verify;
 
-import dev.tokengate.testing.TestTokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokengate.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,5 @@
 package dev.tokengate.core.verify;
 
-import dev.tokengate.core.config.EnvironmentConfig;
-import dev.tokengate.core.config.AuthorizerConfig;
-import dev.tokengate.core.jws.StrictJws;
-import dev.tokengate.testing.TestTokens;
-
 import static dev.tokengate.testing.TestTokens.FAR_FUTURE;
 import static dev.tokengate.testing.TestTokens.HS256_HEADER;
 import static dev.tokengate.testing.TestTokens.NOW_SECONDS;
@@ -18,6 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.tokengate.core.config.AuthorizerConfig;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.core.jws.StrictJws;
+import dev.tokengate.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -82,7 +81,7 @@ class TokenVerifierTest {
     assertThat(deniedReason(null)).isEqualTo(Reason.MALFORMED_TOKEN);
   }
 
-  /** DESIGN section 3, "compact form only": gaps in java-jwt's JDK base64 decoding are closed here. */
+  /** "Compact form only" (docs/security.md): gaps in java-jwt's JDK base64 decoding are closed here. */
   @Nested
   class StrictStructure {
 
