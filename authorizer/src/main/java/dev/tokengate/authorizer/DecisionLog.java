@@ -25,6 +25,12 @@ public final class DecisionLog {
   private final PrintStream out;
   private final TokenFingerprint fingerprints = new TokenFingerprint();
 
+  /**
+   * A log writing to {@code out}.
+   *
+   * @param json the factory of the line generators
+   * @param out where the lines go: stdout in Lambda, which sends it to CloudWatch Logs
+   */
   public DecisionLog(JsonFactory json, PrintStream out) {
     this.json = json;
     this.out = out;

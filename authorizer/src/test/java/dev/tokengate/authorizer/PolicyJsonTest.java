@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokengate.core.arn.MethodArn;
 import dev.tokengate.core.config.PolicyScope;
@@ -13,6 +14,7 @@ import dev.tokengate.core.policy.PolicyFactory;
 import dev.tokengate.core.verify.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,7 @@ class PolicyJsonTest {
     context.put("f", 1.5f);
     context.put("t", true);
     context.put("big", new BigInteger("99999999999999999999"));
+    context.put("decimal", new BigDecimal("1.50"));
     context.put("scope", "read write");
     context.put("nothing", null);
     return Stream.concat(
@@ -67,7 +70,9 @@ class PolicyJsonTest {
 
   private static byte[] write(AuthorizerResponse response) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
+    // Closing the generator must not be what completes the JSON: PolicyJson writes every end marker itself.
+    JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
+    try (JsonGenerator generator = json.createGenerator(out)) {
       PolicyJson.write(generator, response);
     }
     return out.toByteArray();

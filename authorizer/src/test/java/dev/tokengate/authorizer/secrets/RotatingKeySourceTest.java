@@ -81,7 +81,11 @@ class RotatingKeySourceTest {
     runBackground();
 
     assertThat(thumbprints(source.currentKeys())).containsExactly(thumbprint(THIRD_SECRET), thumbprint(SECRET));
-    assertThat(logLines()).last().satisfies(line -> assertThat(line.path("event").asText()).isEqualTo("keys_loaded"));
+    assertThat(logLines()).last().satisfies(line -> {
+      assertThat(line.path("event").asText()).isEqualTo("keys_loaded");
+      assertThat(line.path("kids")).extracting(node -> node.asText())
+          .containsExactly(thumbprint(THIRD_SECRET), thumbprint(SECRET));
+    });
   }
 
   @Test

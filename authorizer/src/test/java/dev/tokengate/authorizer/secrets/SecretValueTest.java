@@ -39,6 +39,7 @@ class SecretValueTest {
       "'0123456789012345678901234567890'             | has 31 bytes, HS256 needs at least 32",
       "'{\"jwtSecret\":\"\"}'                        | value is empty",
       "'{\"jwtSecret\":\"too-short-in-json\"}'       | has 17 bytes",
+      "0123456789abcdef0123456789abcde               | has 31 bytes",
       "'{\"jwtSecret\":42}'                          | without a string \"jwtSecret\" member",
       "'{\"password\":\"x\"}'                        | without a string \"jwtSecret\" member",
       "'{jwtSecret: tokengate-test-only-secret-never}' | is not valid JSON"})
@@ -50,7 +51,8 @@ class SecretValueTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tokengate-test-only-secret-never-use-in-production"})
+  @ValueSource(strings = {"tokengate-test-only-secret-never-use-in-production", "0123456789abcdef0123456789abcdef",
+      "{\"jwtSecret\":\"0123456789abcdef0123456789abcdef\"}"})
   void acceptsAKeyOfAtLeast32Bytes(String stored) throws Exception {
     assertThat(values.key(stored, AWSCURRENT)).isNotNull();
   }
