@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * The Lambda entry point of the TOKEN authorizer ({@code template.yaml} names
- * {@code dev.tokengate.authorizer.AuthorizerHandler::handleRequest}): header, verifier, verdict, policy.
+ * {@code dev.tokengate.authorizer.AuthorizerHandler::handleRequest}): event bytes in, core's
+ * {@link Authorizer#decide} in between, a decision log line and the policy bytes (or {@code Unauthorized}) out.
  *
  * <p>It reads the event and writes the policy with its own Jackson instead of the runtime's
  * ({@code RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>}), which cuts the cold start by
@@ -45,12 +46,12 @@ public final class AuthorizerHandler implements RequestStreamHandler {
 
   /** The exact message API Gateway recognizes as "answer 401". */
   static final String UNAUTHORIZED = "Unauthorized";
+  /** Lambda's variable saying how this instance is initialized. */
+  static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
   private final Authorizer authorizer;
   private final JsonFactory json;
   private final DecisionLog log;
-  /** Lambda's variable saying how this instance is initialized. */
-  static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
   /**
    * The SnapStart hook, held here because the CRaC context keeps only a weak reference to what is registered;
@@ -68,10 +69,9 @@ public final class AuthorizerHandler implements RequestStreamHandler {
   }
 
   /**
-   * A handler for the given environment and clock, logging decisions on stdout; what {@code token-cli
-   * authorize} and tests use.
+   * A handler for the given environment and clock, logging decisions on stdout; what tests use.
    *
-   * @param env the environment variables (see {@link AuthorizerConfig})
+   * @param env the environment variables (see {@link EnvironmentConfig})
    * @param clock the time source
    * @throws ConfigException when the configuration is missing or invalid
    */
@@ -80,10 +80,9 @@ public final class AuthorizerHandler implements RequestStreamHandler {
   }
 
   /**
-   * A handler that writes its decision log lines to {@code logOut}; what tests that read the log use, and
-   * {@code token-cli authorize}, whose stdout carries the policy instead.
+   * A handler that writes its decision log lines to {@code logOut}; what tests that read the log use.
    *
-   * @param env the environment variables (see {@link AuthorizerConfig})
+   * @param env the environment variables (see {@link EnvironmentConfig})
    * @param clock the time source
    * @param logOut where the one JSON line per decision goes (it never holds the token or the secret)
    * @throws ConfigException when the configuration is missing or invalid

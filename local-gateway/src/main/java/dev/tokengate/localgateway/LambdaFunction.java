@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param name the logical ID, also used as the function name
  * @param codeUri the packaged artifact (a jar or zip) or a directory, resolved against the template's folder
- * @param handler {@code package.Class::method} or {@code package.Class}, checked by {@link #isJavaHandler}
+ * @param handler {@code package.Class::method} or {@code package.Class}, checked by
+ *     {@link FunctionConfiguration#isJavaHandler}
  * @param environment the template's variables that have a local value
  * @param awsOnlyVariables variables left out because only AWS knows their value (a secret's ARN)
  */
@@ -25,20 +26,11 @@ record LambdaFunction(
 
   /** @throws IllegalArgumentException when the handler is not a Java class name with an optional method */
   LambdaFunction {
-    if (!isJavaHandler(handler)) {
+    if (!FunctionConfiguration.isJavaHandler(handler)) {
       throw new IllegalArgumentException(name + ": Handler is not package.Class::method");
     }
     environment = Map.copyOf(environment);
     awsOnlyVariables = List.copyOf(awsOnlyVariables);
-  }
-
-  /**
-   * Whether lambda-runner can start this handler: a fully qualified Java class name with an optional
-   * {@code ::method}, in ASCII (see {@link FunctionConfiguration#isJavaHandler}). Checked when the template is read,
-   * so that a bad handler is reported with the template's other errors.
-   */
-  static boolean isJavaHandler(String handler) {
-    return FunctionConfiguration.isJavaHandler(handler);
   }
 
   /** What lambda-runner needs to start this function. */

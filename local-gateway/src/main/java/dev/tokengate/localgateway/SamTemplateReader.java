@@ -1,6 +1,7 @@
 package dev.tokengate.localgateway;
 
 import dev.tokengate.core.crypto.Sha256;
+import dev.tokengate.lambdarunner.FunctionConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -247,7 +248,7 @@ final class SamTemplateReader {
           + " (an S3 location cannot be run locally)");
     }
     String handler = requiredText(properties.get("Handler"), name + ".Handler");
-    if (!LambdaFunction.isJavaHandler(handler)) {
+    if (!FunctionConfiguration.isJavaHandler(handler)) {
       throw new TemplateException(name + ".Handler must be a Java handler such as example.Handler::handleRequest,"
           + " got " + handler);
     }
