@@ -50,7 +50,7 @@ public final class ChildJvm {
    * The command, working directory and environment of one JVM for {@code function}; the caller starts it.
    *
    * @param taskRoot the unpacked artifact, the JVM's working directory ({@code /var/task} in Lambda)
-   * @param runtimeApi {@code host:port} of the function's Runtime API
+   * @param runtimeApi the value of {@code AWS_LAMBDA_RUNTIME_API}: {@link RuntimeApi#address()}, secret path included
    * @param localVariables variables of this machine the function also gets, over its own
    */
   public ProcessBuilder processBuilder(

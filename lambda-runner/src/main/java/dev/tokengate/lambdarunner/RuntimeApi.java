@@ -7,10 +7,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +30,11 @@ import java.util.regex.Pattern;
 /**
  * The Lambda Runtime API (version 2018-06-01) for one function instance, served on 127.0.0.1: the runtime
  * interface client in the function's JVM asks it for the next event and posts back the response or the error.
- * Thread-safe.
+ *
+ * <p>Any local process can connect to 127.0.0.1, so every path of this API starts with a secret: 128 random bits
+ * drawn from {@link SecureRandom} when the API starts, part of {@link #address()}, which only the function's JVM
+ * gets (in its environment). A request without it is refused with 403 before anything else is looked at; it never
+ * sees an event nor completes an invocation. Thread-safe.
  */
 public final class RuntimeApi implements AutoCloseable {
 
@@ -63,10 +72,15 @@ public final class RuntimeApi implements AutoCloseable {
   private static final String PREFIX = "/2018-06-01/runtime/";
   private static final Pattern INVOCATION_PATH =
       Pattern.compile(PREFIX + "invocation/([^/]+)/(response|error)");
+  private static final int SECRET_BYTES = 16;
+  private static final String FORBIDDEN =
+      "{\"errorMessage\":\"not the function's Runtime API client\",\"errorType\":\"Forbidden\"}";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String functionArn;
   private final Clock clock;
+  /** The first path segment of every request: hex of {@link #SECRET_BYTES} random bytes. Never logged. */
+  private final byte[] secret;
   private final HttpServer server;
   private final ExecutorService executor;
   private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
@@ -74,9 +88,12 @@ public final class RuntimeApi implements AutoCloseable {
   private final CompletableFuture<Void> initialized = new CompletableFuture<>();
   private volatile boolean closed;
 
-  private RuntimeApi(String functionArn, Clock clock) throws IOException {
+  private RuntimeApi(String functionArn, Clock clock, SecureRandom random) throws IOException {
     this.functionArn = functionArn;
     this.clock = clock;
+    byte[] bytes = new byte[SECRET_BYTES];
+    random.nextBytes(bytes);
+    this.secret = HexFormat.of().formatHex(bytes).getBytes(StandardCharsets.US_ASCII);
     this.server = LoopbackHttpServer.create(0, 0);
     this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "runtime-api");
@@ -84,7 +101,7 @@ public final class RuntimeApi implements AutoCloseable {
       return thread;
     });
     server.setExecutor(executor);
-    server.createContext(PREFIX, this::handle);
+    server.createContext("/", this::handle);
     server.start();
   }
 
@@ -95,12 +112,21 @@ public final class RuntimeApi implements AutoCloseable {
    * @throws IOException when no server can be created
    */
   public static RuntimeApi start(String functionArn, Clock clock) throws IOException {
-    return new RuntimeApi(functionArn, clock);
+    return new RuntimeApi(functionArn, clock, new SecureRandom());
   }
 
-  /** The value for {@code AWS_LAMBDA_RUNTIME_API}: {@code 127.0.0.1:PORT}. */
+  /**
+   * The value for {@code AWS_LAMBDA_RUNTIME_API}, only for the function's environment: {@code 127.0.0.1:PORT/SECRET}.
+   * The runtime interface client puts {@code http://} before it and {@code /2018-06-01/runtime/...} after it, so
+   * its requests carry the secret. It is a credential: never log it nor put it on a command line.
+   */
   public String address() {
-    return "127.0.0.1:" + server.getAddress().getPort();
+    return "127.0.0.1:" + server.getAddress().getPort() + "/" + new String(secret, StandardCharsets.US_ASCII);
+  }
+
+  /** The address the server socket is actually bound to. */
+  InetSocketAddress boundAddress() {
+    return server.getAddress();
   }
 
   /**
@@ -144,7 +170,14 @@ public final class RuntimeApi implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getPath();
+      String rawPath = Objects.requireNonNullElse(exchange.getRequestURI().getRawPath(), "");
+      int end = rawPath.indexOf('/', 1);
+      if (!rawPath.startsWith("/") || end < 0 || !MessageDigest.isEqual(secret,
+          rawPath.substring(1, end).getBytes(StandardCharsets.US_ASCII))) {
+        reply(exchange, 403, FORBIDDEN);
+        return;
+      }
+      String path = rawPath.substring(end);
       String method = exchange.getRequestMethod();
       Matcher invocation = INVOCATION_PATH.matcher(path);
       if (method.equals("GET") && path.equals(PREFIX + "invocation/next")) {

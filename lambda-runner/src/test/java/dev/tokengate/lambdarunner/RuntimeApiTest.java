@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -113,11 +114,71 @@ class RuntimeApiTest {
   void listensOnLoopbackOnly() throws Exception {
     api = RuntimeApi.start(ARN, clock);
 
-    assertThat(api.address()).startsWith("127.0.0.1:");
+    assertThat(api.boundAddress().getAddress().isLoopbackAddress()).isTrue();
+    assertThat(api.address()).startsWith("127.0.0.1:" + api.boundAddress().getPort() + "/");
+  }
+
+  @Test
+  void refusesAnotherLocalClientThatDoesNotKnowTheSecretPath() throws Exception {
+    api = RuntimeApi.start(ARN, clock);
+    CompletableFuture<InvocationResult> result = api.invoke(bytes("{\"authorizationToken\":\"Bearer x\"}"),
+        Duration.ofSeconds(3));
+    URI server = URI.create("http://" + api.address());
+    String bare = "http://127.0.0.1:" + server.getPort() + "/2018-06-01/runtime/";
+    String guessed = "http://127.0.0.1:" + server.getPort() + "/" + "0".repeat(32) + "/2018-06-01/runtime/";
+
+    HttpResponse<String> rogueNext = send(getRequest(bare + "invocation/next"));
+    HttpResponse<String> guessedNext = send(getRequest(guessed + "invocation/next"));
+    HttpResponse<String> rogueInitError = send(postRequest(bare + "init/error", "{\"errorMessage\":\"x\"}"));
+    HttpResponse<String> next = send(getRequest(uri("invocation/next").toString()));
+    String requestId = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
+    String forged = "{\"principalId\":\"attacker\"}";
+    HttpResponse<String> rogueResponse = send(postRequest(bare + "invocation/" + requestId + "/response", forged));
+    HttpResponse<String> guessedResponse = send(postRequest(guessed + "invocation/" + requestId + "/response", forged));
+
+    assertThat(List.of(rogueNext, guessedNext, rogueInitError, rogueResponse, guessedResponse))
+        .allSatisfy(refused -> {
+          assertThat(refused.statusCode()).isEqualTo(403);
+          assertThat(refused.body()).doesNotContain("Bearer").doesNotContain(requestId);
+          assertThat(refused.headers().firstValue("Lambda-Runtime-Aws-Request-Id")).isEmpty();
+        });
+    assertThat(next.statusCode()).isEqualTo(200);
+    assertThat(next.body()).contains("Bearer x");
+    assertThat(api.initialized()).isCompleted();
+    assertThat(result).isNotDone();
+    post("invocation/" + requestId + "/response", "{\"principalId\":\"user\"}");
+    assertThat(new String(((InvocationResult.Success) result.get(5, TimeUnit.SECONDS)).payload(),
+        StandardCharsets.UTF_8)).isEqualTo("{\"principalId\":\"user\"}");
+  }
+
+  @Test
+  void drawsANewSecretForEveryStart() throws Exception {
+    api = RuntimeApi.start(ARN, clock);
+    try (RuntimeApi other = RuntimeApi.start(ARN, clock)) {
+      String secret = api.address().substring(api.address().indexOf('/') + 1);
+      String otherSecret = other.address().substring(other.address().indexOf('/') + 1);
+
+      assertThat(secret).matches("[0-9a-f]{32}");
+      assertThat(otherSecret).matches("[0-9a-f]{32}").isNotEqualTo(secret);
+    }
   }
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Answers within 2 s: a refused request must not wait for an event either. */
+  private static HttpRequest getRequest(String uri) {
+    return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(2)).GET().build();
+  }
+
+  private static HttpRequest postRequest(String uri, String body) {
+    return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(2))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
