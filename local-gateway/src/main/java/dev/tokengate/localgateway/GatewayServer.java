@@ -6,6 +6,7 @@ import dev.tokengate.lambdarunner.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -48,6 +49,11 @@ final class GatewayServer implements AutoCloseable {
 
   int port() {
     return server.getAddress().getPort();
+  }
+
+  /** The address the server socket is actually bound to. */
+  InetSocketAddress boundAddress() {
+    return server.getAddress();
   }
 
   void start(Gateway gateway, Consumer<String> log, Clock clock) {
