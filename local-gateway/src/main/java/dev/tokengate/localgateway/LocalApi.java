@@ -16,8 +16,8 @@ import java.security.CodeSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,11 +127,10 @@ final class LocalApi implements AutoCloseable {
     try {
       workDir = Files.createTempDirectory("local-gateway-");
       ChildJvm jvm = ChildJvm.ofCurrentJava(runtimeJars, workDir);
-      Set<String> authorizers = authorizerFunctions(template);
       for (LambdaFunction declared : template.functions().values()) {
         LambdaFunction function = withoutSecretArn(declared);
         explainLeftOutVariables(function, log);
-        Map<String, String> local = needsJwtVariables(function, authorizers) ? jwtVariables : Map.of();
+        Map<String, String> local = jwtVariablesFor(function, jwtVariables);
         Path taskRoot = TaskRoot.prepare(function.codeUri(), workDir);
         if (!TaskRoot.containsHandlerClass(taskRoot, function.handler())) {
           throw new StartupException(function.name() + ": its handler class "
@@ -234,20 +233,24 @@ final class LocalApi implements AutoCloseable {
     }
   }
 
-  private static Set<String> authorizerFunctions(SamTemplate template) {
-    Set<String> names = new LinkedHashSet<>();
-    template.routes().forEach(route -> route.authorizer().ifPresent(a -> names.add(a.functionName())));
-    return names;
-  }
-
   /**
-   * The caller's {@code JWT_*} variables (the key among them) go to authorizers and to functions whose template
-   * environment names a {@code JWT_*} variable, not to every function.
+   * The caller's {@code JWT_*} variables a function gets. All of them, the key included, go only to a function whose
+   * template declares {@value #SECRET_VARIABLE} or {@value #SECRET_ARN_VARIABLE} (the authorizer); any other
+   * function gets the caller's values of just the {@code JWT_*} variables its template names, never the key.
    */
-  private static boolean needsJwtVariables(LambdaFunction function, Set<String> authorizers) {
-    return authorizers.contains(function.name())
-        || Stream.concat(function.environment().keySet().stream(), function.awsOnlyVariables().stream())
-            .anyMatch(name -> name.startsWith(JWT_PREFIX));
+  static Map<String, String> jwtVariablesFor(LambdaFunction function, Map<String, String> jwtVariables) {
+    Set<String> declared = new HashSet<>(function.environment().keySet());
+    declared.addAll(function.awsOnlyVariables());
+    if (declared.contains(SECRET_VARIABLE) || declared.contains(SECRET_ARN_VARIABLE)) {
+      return jwtVariables;
+    }
+    Map<String, String> named = new LinkedHashMap<>();
+    jwtVariables.forEach((name, value) -> {
+      if (declared.contains(name)) {
+        named.put(name, value);
+      }
+    });
+    return named;
   }
 
   /**

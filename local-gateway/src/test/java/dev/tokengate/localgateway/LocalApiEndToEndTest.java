@@ -174,9 +174,8 @@ class LocalApiEndToEndTest {
   void reportsAFunctionWhoseInitFails(@TempDir Path other) throws Exception {
     Path template = EndToEndStack.writeTemplate(other);
     Files.writeString(template, Files.readString(template).replace(
-        "      Handler: dev.tokengate.localgateway.TestAuthorizer::handleRequest",
-        "      Handler: dev.tokengate.localgateway.TestAuthorizer::handleRequest\n"
-            + "      Environment: {Variables: {FAIL_INIT: 'yes'}}"));
+        "          JWT_SECRET_ARN: !Ref SigningKey",
+        "          JWT_SECRET_ARN: !Ref SigningKey\n          FAIL_INIT: 'yes'"));
 
     assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
         Clock.systemUTC()))
