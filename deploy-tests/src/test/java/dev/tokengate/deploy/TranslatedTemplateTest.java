@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,87 @@ class TranslatedTemplateTest {
   }
 
   @Test
+  void secretsResourcePolicyDeniesReadingTheKeyToEveryoneButTheAuthorizerRole() {
+    JsonNode policy = resourcePolicyOfTheSigningKey();
+    String role = roleOf("AuthorizerFunction");
+
+    assertThat(policy.path("BlockPublicPolicy").booleanValue()).isTrue();
+    assertThat(policy.at("/ResourcePolicy/Statement"))
+        .singleElement()
+        .satisfies(statement -> {
+          assertThat(statement.path("Effect").asText()).isEqualTo("Deny");
+          assertThat(statement.path("Principal").asText()).isEqualTo("*");
+          assertThat(actions(statement)).as("managing the secret stays with IAM")
+              .containsExactly("secretsmanager:GetSecretValue");
+          assertThat(statement.path("Condition").fieldNames()).toIterable().containsExactly("StringNotEquals");
+          JsonNode principals = statement.at("/Condition/StringNotEquals/aws:PrincipalArn/Fn::If");
+          assertThat(principals.path(0).asText()).isEqualTo("HasKeyReaders");
+          assertThat(principals.path(1).path("Fn::Split").path(0).asText()).isEqualTo(",");
+          assertThat(principals.path(1).path("Fn::Split").path(1).path("Fn::Sub").asText())
+              .isEqualTo("${" + role + ".Arn},${KeyReaderArns}");
+          assertThat(principals.path(2).path("Fn::GetAtt"))
+              .isEqualTo(JSON.createArrayNode().add(role).add("Arn"));
+        });
+  }
+
+  @Test
+  void keyReadersAreAnEmptyByDefaultListOfIamRoleOrUserArns() {
+    JsonNode parameter = cloudFormation.at("/Parameters/KeyReaderArns");
+
+    assertThat(parameter.path("Default").asText()).isEmpty();
+    assertThat(cloudFormation.at("/Conditions/HasKeyReaders").toString())
+        .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"KeyReaderArns\"},\"\"]}]}");
+    Pattern allowed = Pattern.compile(parameter.path("AllowedPattern").asText());
+    assertThat(List.of("", "arn:aws:iam::123456789012:role/issuer",
+        "arn:aws:iam::123456789012:role/service-role/issuer,arn:aws-cn:iam::123456789012:user/alice"))
+        .allMatch(value -> allowed.matcher(value).matches());
+    assertThat(List.of("*", "arn:aws:iam::123456789012:root", "arn:aws:sts::123456789012:assumed-role/r/s",
+        "arn:aws:iam::123456789012:role/a,"))
+        .noneMatch(value -> allowed.matcher(value).matches());
+  }
+
+  @Test
+  void signingKeyUsesTheAwsManagedKeyUnlessACustomerManagedKeyIsGiven() {
+    JsonNode parameter = cloudFormation.at("/Parameters/SecretKmsKeyArn");
+
+    assertThat(parameter.path("Default").asText()).isEmpty();
+    assertThat(cloudFormation.at("/Conditions/HasSecretKmsKey").toString())
+        .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"SecretKmsKeyArn\"},\"\"]}]}");
+    assertThat(resources.at("/JwtSecret/Properties/KmsKeyId/Fn::If").toString())
+        .isEqualTo("[\"HasSecretKmsKey\",{\"Ref\":\"SecretKmsKeyArn\"},{\"Ref\":\"AWS::NoValue\"}]");
+    Pattern allowed = Pattern.compile(parameter.path("AllowedPattern").asText());
+    assertThat(List.of("", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        "arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab"))
+        .allMatch(value -> allowed.matcher(value).matches());
+    assertThat(List.of("alias/aws/secretsmanager", "arn:aws:kms:eu-west-1:123456789012:alias/mine",
+        "1234abcd-12ab-34cd-56ef-1234567890ab"))
+        .as("an IAM policy's Resource matches a key ARN only").noneMatch(value -> allowed.matcher(value).matches());
+  }
+
+  @Test
+  void authorizerRoleMayDecryptWithTheCustomerManagedKeyOnlyThroughSecretsManager() {
+    JsonNode role = resources.path(roleOf("AuthorizerFunction")).path("Properties");
+    List<JsonNode> conditional = new ArrayList<>();
+    role.path("Policies").forEach(policy -> {
+      if (policy.has("Fn::If")) {
+        conditional.add(policy.path("Fn::If"));
+      }
+    });
+
+    assertThat(conditional).singleElement().satisfies(ifKey -> {
+      assertThat(ifKey.path(0).asText()).isEqualTo("HasSecretKmsKey");
+      assertThat(ifKey.path(2)).isEqualTo(ref("AWS::NoValue"));
+      assertThat(ifKey.at("/1/PolicyDocument/Statement")).singleElement().satisfies(statement -> {
+        assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+        assertThat(actions(statement)).containsExactly("kms:Decrypt");
+        assertThat(statement.path("Resource")).isEqualTo(ref("SecretKmsKeyArn"));
+        assertThat(statement.at("/Condition/StringEquals/kms:ViaService/Fn::Sub").asText())
+            .isEqualTo("secretsmanager.${AWS::Region}.amazonaws.com");
+      });
+    });
+  }
+
+  @Test
   void helloRoleMayReadNoSecret() {
     assertThat(statementsOfRoleOf("HelloFunction"))
         .flatMap(TranslatedTemplateTest::actions)
@@ -200,6 +282,16 @@ class TranslatedTemplateTest {
     assertThat(rule.path("RuleCondition").toString()).isEqualTo("{\"Fn::Equals\":[{\"Ref\":\"PolicyScope\"},\"method\"]}");
     assertThat(rule.at("/Assertions/0/Assert").toString())
         .isEqualTo("{\"Fn::Equals\":[{\"Ref\":\"AuthorizerCacheTtlSeconds\"},\"0\"]}");
+  }
+
+  private static JsonNode resourcePolicyOfTheSigningKey() {
+    return SamTranslation.idsOfType(cloudFormation, "AWS::SecretsManager::ResourcePolicy")
+        .map(id -> resources.path(id).path("Properties"))
+        .filter(policy -> policy.path("SecretId").equals(ref("JwtSecret")))
+        .reduce((first, second) -> {
+          throw new AssertionError("more than one resource policy on the signing key");
+        })
+        .orElseThrow(() -> new AssertionError("no resource policy on the signing key"));
   }
 
   private static JsonNode securityDefinition() {

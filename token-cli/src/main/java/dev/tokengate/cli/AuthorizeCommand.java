@@ -66,7 +66,7 @@ final class AuthorizeCommand implements Callable<Integer> {
   public Integer call() {
     Host host = root.host();
     Request request = request(host);
-    Secret key = new SecretReader(host).read(secret.source()).requireStrong();
+    Secret key = new SecretReader(host, spec.commandLine().getErr()::println).read(secret.source()).requireStrong();
     ByteArrayOutputStream decisionLog = new ByteArrayOutputStream();
     AuthorizerHandler handler = new AuthorizerHandler(
         config.config(host.env(), key),

@@ -10,13 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
  * Writes a secret to a file that only its owner can read and write ({@code rw-------}), created with those
- * permissions so that the secret is never readable by others, not even for a moment. Stateless.
+ * permissions so that the secret is never readable by others, not even for a moment, and tells whether an
+ * existing secret file is readable by others. Stateless.
  */
 final class SecretFile {
 
@@ -57,6 +60,26 @@ final class SecretFile {
       throw new InputException("cannot write '" + file + "': permission denied", e);
     } catch (IOException e) {
       throw new InputException("cannot write '" + file + "': " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Whether {@code file} is a regular file that its group or other users may read. False where the file system
+   * has no POSIX permissions (Windows), and when the permissions cannot be read: the check only warns.
+   */
+  static boolean readableByOthers(Path file) {
+    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    if (view == null) {
+      return false;
+    }
+    try {
+      PosixFileAttributes attributes = view.readAttributes();
+      Set<PosixFilePermission> permissions = attributes.permissions();
+      return attributes.isRegularFile()
+          && (permissions.contains(PosixFilePermission.GROUP_READ)
+              || permissions.contains(PosixFilePermission.OTHERS_READ));
+    } catch (IOException e) {
+      return false;
     }
   }
 

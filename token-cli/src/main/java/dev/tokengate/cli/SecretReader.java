@@ -1,12 +1,16 @@
 package dev.tokengate.cli;
 
 import dev.tokengate.core.config.EnvironmentConfig;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads the secret from the one source the user chose. A file or stdin loses exactly one trailing line break
  * (what {@code echo}, editors and {@code aws ... --output text} add) and nothing else: the key is the exact
- * UTF-8 bytes the authorizer uses, so any other trimming would mint tokens it rejects.
+ * UTF-8 bytes the authorizer uses, so any other trimming would mint tokens it rejects. A secret file that other
+ * users may read is still read, with a warning: shared CI runners often cannot tighten what they are given.
  */
 final class SecretReader {
 
@@ -14,9 +18,14 @@ final class SecretReader {
       "use --secret-file FILE, --secret-stdin or --secret-env NAME, or set " + EnvironmentConfig.JWT_SECRET;
 
   private final Host host;
+  private final Consumer<String> warnings;
 
-  SecretReader(Host host) {
-    this.host = host;
+  /**
+   * @param warnings takes each warning line, for stderr
+   */
+  SecretReader(Host host, Consumer<String> warnings) {
+    this.host = Objects.requireNonNull(host, "host");
+    this.warnings = Objects.requireNonNull(warnings, "warnings");
   }
 
   /**
@@ -30,6 +39,10 @@ final class SecretReader {
     if (source instanceof SecretSource.File file) {
       text = Inputs.stripOneNewline(Inputs.read(file.path(), host.stdin(), "secret file"));
       origin = "-".equals(file.path()) ? "stdin" : "file '" + file.path() + "'";
+      if (!"-".equals(file.path()) && SecretFile.readableByOthers(Path.of(file.path()))) {
+        warnings.accept("token-cli: warning: " + file.path() + " is readable by other users; chmod 600 "
+            + file.path());
+      }
     } else if (source instanceof SecretSource.Stdin) {
       text = Inputs.stripOneNewline(Inputs.readStdin(host.stdin(), "secret"));
       origin = "stdin";

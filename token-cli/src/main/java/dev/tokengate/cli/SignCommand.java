@@ -88,7 +88,7 @@ final class SignCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--expires-in must be longer than 0s");
     }
     Host host = root.host();
-    Signer signer = new Signer(new SecretReader(host).read(source));
+    Signer signer = new Signer(new SecretReader(host, spec.commandLine().getErr()::println).read(source));
     Instant issuedAt = now.now(host.clock());
     String token = signer.sign(new TokenRequest(
         issuedAt,

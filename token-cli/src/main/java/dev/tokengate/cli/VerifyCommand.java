@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     Host host = root.host();
     String compact = TokenInput.read(TokenArgument.resolve(token, secret.source(), host, spec), host.stdin());
-    Secret key = new SecretReader(host).read(secret.source()).requireStrong();
+    Secret key = new SecretReader(host, spec.commandLine().getErr()::println).read(secret.source()).requireStrong();
     AuthorizerConfig settings = config.config(host.env(), key);
     Instant at = now.now(host.clock());
     TokenVerifier verifier = TokenVerifier.create(

@@ -56,6 +56,30 @@ class SecretFileTest {
   }
 
   @Test
+  void findsAFileReadableByGroupOrOthers() throws Exception {
+    Path file = Files.writeString(dir.resolve("key.txt"), "abc\n");
+    for (String permissions : new String[] {"rw-r--r--", "rw-r-----", "rw----r--", "r--r-----"}) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+      assertThat(SecretFile.readableByOthers(file)).as(permissions).isTrue();
+    }
+  }
+
+  @Test
+  void acceptsAFileOnlyItsOwnerCanRead() throws Exception {
+    Path file = Files.writeString(dir.resolve("key.txt"), "abc\n");
+    for (String permissions : new String[] {"rw-------", "r--------", "rw--w----"}) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+      assertThat(SecretFile.readableByOthers(file)).as(permissions).isFalse();
+    }
+  }
+
+  @Test
+  void leavesWhatIsNotARegularFileAlone() {
+    assertThat(SecretFile.readableByOthers(dir)).isFalse();
+    assertThat(SecretFile.readableByOthers(dir.resolve("missing"))).isFalse();
+  }
+
+  @Test
   void failsClearlyWhenTheFolderIsMissing() {
     assertThatThrownBy(() -> SecretFile.write(dir.resolve("no/such/key.txt"), "abc", false))
         .isInstanceOf(InputException.class)

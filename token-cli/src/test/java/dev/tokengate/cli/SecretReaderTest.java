@@ -2,12 +2,16 @@ package dev.tokengate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,9 +21,31 @@ class SecretReaderTest {
 
   @TempDir Path dir;
 
-  private static SecretReader reader(Map<String, String> env, String stdin, Optional<SecretPrompt> terminal) {
+  private final List<String> warnings = new ArrayList<>();
+
+  private SecretReader reader(Map<String, String> env, String stdin, Optional<SecretPrompt> terminal) {
     return new SecretReader(new Host(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        terminal, Clock.systemUTC()));
+        terminal, Clock.systemUTC()), warnings::add);
+  }
+
+  @Test
+  void readsAGroupReadableFileButWarnsNamingTheFix() throws Exception {
+    assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "POSIX file permissions");
+    Path file = Files.writeString(dir.resolve("k"), "key\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+    assertThat(reader(Map.of(), "", Optional.empty()).read(new SecretSource.File(file.toString())).text())
+        .isEqualTo("key");
+    assertThat(warnings)
+        .containsExactly("token-cli: warning: " + file + " is readable by other users; chmod 600 " + file);
+  }
+
+  @Test
+  void neverWarnsAboutStdin() {
+    reader(Map.of(), "key\n", Optional.empty()).read(new SecretSource.File("-"));
+    reader(Map.of(), "key\n", Optional.empty()).read(new SecretSource.Stdin());
+
+    assertThat(warnings).isEmpty();
   }
 
   @Test

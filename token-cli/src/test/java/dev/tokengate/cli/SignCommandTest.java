@@ -4,9 +4,11 @@ import static dev.tokengate.cli.CliRun.NOW;
 import static dev.tokengate.cli.CliRun.SECRET;
 import static dev.tokengate.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,35 @@ class SignCommandTest {
     assertThat(claims(result)).containsEntry("sub", "alice")
         .containsEntry("iat", NOW.getEpochSecond())
         .containsEntry("exp", NOW.getEpochSecond() + 3600);
+  }
+
+  @Test
+  void warnsOnceButSignsWithASecretFileOtherUsersCanRead() throws Exception {
+    Path file = secretFile("rw-r--r--");
+
+    CliRun.Result result = cli().run("sign", "--now", NOW.toString(), "--secret-file", file.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEqualTo("token-cli: warning: " + file + " is readable by other users; chmod 600 "
+        + file + "\n");
+    assertThat(DecodedToken.decode(result.line()).claims()).containsEntry("iat", NOW.getEpochSecond());
+  }
+
+  @Test
+  void saysNothingAboutAnOwnerOnlySecretFile() throws Exception {
+    Path file = secretFile("rw-------");
+
+    CliRun.Result result = cli().run("sign", "--now", NOW.toString(), "--secret-file", file.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+  }
+
+  private Path secretFile(String permissions) throws Exception {
+    assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "POSIX file permissions");
+    Path file = Files.writeString(dir.resolve("key.txt"), SECRET + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+    return file;
   }
 
   @Test
