@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -75,5 +76,14 @@ class ErrorReporterTest {
 
     assertThat(result.out() + result.err()).doesNotContain(needle);
     assertThat(result.exitCode()).as(result.err()).isEqualTo(exitCode);
+  }
+
+  @Test
+  void escapesControlCharactersInTheArgumentsAMessageQuotes() {
+    CliRun.Result result = cli().run("inspect", "--now", "\u001b[1A\u001b[2Kvalid\u202e", token());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).doesNotContain("\u001b").doesNotContain("\u202e")
+        .contains("\\u001B[1A\\u001B[2Kvalid\\u202E").hasLineCount(1);
   }
 }
