@@ -137,8 +137,10 @@ final class AuthorizeCommand implements Callable<Integer> {
           + " (type TOKEN, authorizationToken, methodArn), e.g. events/authorizer/allow-sub.json");
     }
     if (fields.type() != null && !"TOKEN".equals(fields.type())) {
-      throw new InputException("event file '" + event + "' is a " + fields.type()
-          + " event; the authorizer is a TOKEN authorizer (type TOKEN, authorizationToken, methodArn)");
+      // Only API Gateway's other type is named: any other value is the file's content.
+      String kind = "REQUEST".equals(fields.type()) ? "a REQUEST event" : "not a TOKEN event";
+      throw new InputException("event file '" + event + "' is " + kind
+          + "; the authorizer is a TOKEN authorizer (type TOKEN, authorizationToken, methodArn)");
     }
     String arn = methodArn != null ? methodArn.arn() : fields.methodArn();
     if (fields.authorizationToken() == null || arn == null) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Renders claims for people, one per line: the JSON value, and for {@code exp}, {@code nbf} and {@code iat} the
- * ISO date and how far it is from now beside the number. Stateless.
+ * ISO date and how far it is from now beside the number. Names and values are the token's, so they pass through
+ * {@link TerminalText}. Stateless.
  */
 final class ClaimsText {
 
@@ -17,10 +18,10 @@ final class ClaimsText {
   private ClaimsText() {}
 
   static List<String> lines(Map<String, Object> claims, Instant now) {
-    int width = claims.keySet().stream().mapToInt(String::length).max().orElse(0);
+    int width = claims.keySet().stream().map(TerminalText::escape).mapToInt(String::length).max().orElse(0);
     List<String> lines = new ArrayList<>();
     claims.forEach((name, value) -> {
-      String line = "  " + pad(name, width) + "  " + Json.compact(value);
+      String line = "  " + pad(TerminalText.escape(name), width) + "  " + TerminalText.escape(Json.compact(value));
       if (value instanceof Long seconds && isTime(name) && Math.abs(seconds) <= LAST_SECOND_OF_9999) {
         Instant time = Instant.ofEpochSecond(seconds);
         line += "  " + time + "  (" + relative(name, time, now) + ")";

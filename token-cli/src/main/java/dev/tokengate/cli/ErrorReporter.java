@@ -55,7 +55,8 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
 
   private static void report(CommandLine command, String message, Exception ex, boolean verbose) {
     PrintWriter err = command.getErr();
-    err.println(command.getCommandSpec().qualifiedName() + ": " + message);
+    // Messages may quote arguments (paths, values), which a script may have taken from elsewhere.
+    err.println(command.getCommandSpec().qualifiedName() + ": " + TerminalText.escape(message));
     if (verbose) {
       ex.printStackTrace(err);
     }

@@ -1,12 +1,15 @@
 package dev.tokengate.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,15 +41,14 @@ final class Json {
    * Parses one JSON value.
    *
    * @throws IllegalArgumentException when the text is not exactly one JSON value, or holds a number java-jwt
-   *     cannot sign (an integer beyond 64 bits)
+   *     cannot sign (an integer beyond 64 bits); the message says what is wrong and where, never quoting the text
    */
   static Object parse(String text) {
     JsonNode node;
     try {
       node = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("invalid JSON at column " + e.getLocation().getColumnNr() + ": "
-          + firstClause(e.getOriginalMessage()));
+      throw new IllegalArgumentException("invalid JSON" + where(e.getLocation()) + ": " + problem(e));
     }
     if (node == null || node.isMissingNode()) {
       throw new IllegalArgumentException("invalid JSON: no value");
@@ -77,11 +79,29 @@ final class Json {
     return (Map<String, Object>) value;
   }
 
-  /** Jackson's messages go on to describe the parser's source and state: keep the first clause. */
-  private static String firstClause(String message) {
-    String line = message.lines().findFirst().orElse("");
-    int detail = line.indexOf(" (");
-    return detail > 0 ? line.substring(0, detail) : line;
+  private static String where(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  /**
+   * What is wrong, in words of our own: Jackson's messages quote the input (an unexpected token, a member name),
+   * and a mistyped path may name a file that holds a secret.
+   */
+  private static String problem(JsonProcessingException e) {
+    if (e instanceof JsonEOFException) {
+      return "the text ends inside a value";
+    }
+    if (e instanceof MismatchedInputException) {
+      return "more than one value (trailing data after the first)";
+    }
+    String message = e.getOriginalMessage();
+    if (message != null && message.startsWith("Duplicate field")) {
+      return "a member name appears twice in one object";
+    }
+    return "not a JSON value (strings need double quotes; true, false and null are lower case)";
   }
 
   /** One line, no spaces. */
@@ -129,13 +149,13 @@ final class Json {
   private static Object signableNumber(JsonNode node) {
     if (node.isIntegralNumber()) {
       if (!node.canConvertToLong()) {
-        throw new IllegalArgumentException("the integer " + node.asText() + " does not fit in 64 bits");
+        throw new IllegalArgumentException("an integer does not fit in 64 bits");
       }
       return node.longValue();
     }
     double value = node.doubleValue();
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("the number " + node.asText() + " is too large");
+      throw new IllegalArgumentException("a number is too large for a 64-bit floating-point value");
     }
     return value;
   }

@@ -42,9 +42,12 @@ public final class TokenCli {
     System.exit(commandLine(Host.system()).execute(args));
   }
 
-  /** The configured command line: error handling, exit codes in every command's help. */
+  /** The configured command line: no {@code @file} expansion, error handling, exit codes in every command's help. */
   static CommandLine commandLine(Host host) {
     CommandLine cli = new CommandLine(new TokenCli(host));
+    // picocli would replace "@FILE" by the file's lines: a key file passed by mistake would become arguments
+    // that error messages quote.
+    cli.setExpandAtFiles(false);
     ErrorReporter errors = new ErrorReporter();
     cli.setParameterExceptionHandler(errors);
     cli.setExecutionExceptionHandler(errors);

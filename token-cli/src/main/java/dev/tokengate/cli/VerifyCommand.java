@@ -86,8 +86,8 @@ final class VerifyCommand implements Callable<Integer> {
   private static void printText(PrintWriter out, Verdict verdict, String compact, Instant at) {
     if (verdict instanceof Verdict.Allowed allowed) {
       out.println("valid: signature and claims verified with the authorizer's rules");
-      out.println("principal: " + allowed.principal());
-      allowed.kid().ifPresent(kid -> out.println("kid: " + kid));
+      out.println("principal: " + TerminalText.escape(allowed.principal()));
+      allowed.kid().ifPresent(kid -> out.println("kid: " + TerminalText.escape(kid)));
       out.println("claims:");
       ClaimsText.lines(allowed.claims(), at).forEach(out::println);
       return;

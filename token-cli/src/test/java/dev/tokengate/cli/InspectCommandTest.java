@@ -105,4 +105,27 @@ class InspectCommandTest {
   void exitsThreeOnAnEmptyToken() {
     assertThat(cli().stdin("\n").run("inspect", "-").exitCode()).isEqualTo(3);
   }
+
+  @Test
+  void showsControlAndBidiCharactersOfATokenEscapedOneClaimPerLine() {
+    CliRun.Result result = cli().run("inspect", HostileTokens.token());
+
+    assertThat(result.exitCode()).isZero();
+    HostileTokens.assertNeutralised(result.out());
+    // header: alg, typ, kid; claims: sub, the hostile name, iat, exp: no value breaks a line.
+    assertThat(result.out()).hasLineCount(9);
+    assertThat(result.out()).contains("kid  \"x\\u001B[1A\\u001B[2Kvalid\\rvalid\\u0000\\u009B31m\\u007F\\ttab"
+        + "\\nnewline\"");
+    assertThat(result.out()).containsPattern("  sub +\"admin\\\\u202Enimda")
+        .contains("role\\u001B]0;title\\u0007\\u202E  \"x\\u001B[1A");
+  }
+
+  @Test
+  void printsControlAndBidiCharactersAsExactJson() {
+    CliRun.Result result = cli().run("inspect", "--json", HostileTokens.token());
+
+    Map<String, Object> json = Json.parseObject(result.out());
+    assertThat(json.get("header")).isEqualTo(HostileTokens.header());
+    assertThat(json.get("claims")).isEqualTo(HostileTokens.claims());
+  }
 }
