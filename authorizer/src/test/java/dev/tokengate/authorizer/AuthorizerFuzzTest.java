@@ -119,6 +119,8 @@ class AuthorizerFuzzTest {
         assertThat(TokenRules.brokenRule(profile, header, payload))
             .describedAs("an Allow under %s", profile.name()).isEmpty();
         assertThat(allowed.principal()).isEqualTo(TokenRules.expectedPrincipal(profile, payload));
+        assertThat(allowed.context().values()).describedAs("context values under %s", profile.name())
+            .allSatisfy(value -> assertThat(TokenRules.isPlainText(String.valueOf(value))).isTrue());
       }
       assertThat(verdict.kid().map(String::length).orElse(0)).isLessThanOrEqualTo(TokenVerifier.MAX_KID_LENGTH);
     }
