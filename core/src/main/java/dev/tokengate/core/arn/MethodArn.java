@@ -16,16 +16,21 @@ import java.util.regex.Pattern;
  * @param account the 12-digit account id
  * @param apiId the REST API id
  * @param stage the stage name
- * @param method the HTTP method, or {@code *}
- * @param resource the resource path without its leading slash, possibly empty (the root) or containing slashes
+ * @param method the HTTP method
+ * @param resource the resource path without its leading slash, possibly empty (the root) or containing slashes;
+ *     {@link #parse} refuses {@code *} and {@code ?} in it
  */
 public record MethodArn(
     String partition, String region, String account, String apiId, String stage, String method, String resource) {
 
-  // No nested quantifiers: matching time stays linear in the input, whatever an event carries.
+  // No nested quantifiers: matching time stays linear in the input, whatever an event carries. The method and
+  // the resource path are printable ASCII without '*' and '?', IAM's wildcards in an execute-api resource: a
+  // method-scoped policy copies them, so an ARN holding one would allow more than the request. API Gateway
+  // puts the request's own HTTP method in the ARN and no resource can be defined with either character; a
+  // request path that still carries one is refused (401) rather than answered with a wider policy.
   private static final Pattern ARN = Pattern.compile(
       "arn:(aws[a-z-]*):execute-api:([a-z]{2}-[a-z0-9-]*[0-9]):([0-9]{12}):"
-          + "([A-Za-z0-9]+)/([A-Za-z0-9_\\-]+)/([A-Z]+|\\*)/([!-~]*)");
+          + "([A-Za-z0-9]+)/([A-Za-z0-9_\\-]+)/([A-Z]+)/([!-)+->@-~]*)");
 
 
   /** Rejects nulls. */
@@ -44,7 +49,8 @@ public record MethodArn(
    *
    * @param arn the ARN
    * @return the parsed ARN
-   * @throws IllegalArgumentException when {@code arn} is null or not an execute-api method ARN
+   * @throws IllegalArgumentException when {@code arn} is null or not an execute-api method ARN, or when its
+   *     method or resource path holds {@code *} or {@code ?}, which IAM would read as wildcards
    */
   public static MethodArn parse(String arn) {
     if (arn == null || arn.length() > 2048) {
