@@ -23,14 +23,11 @@ import java.util.regex.Pattern;
 public record MethodArn(
     String partition, String region, String account, String apiId, String stage, String method, String resource) {
 
-  // No nested quantifiers: matching time stays linear in the input, whatever an event carries. The method and
-  // the resource path are printable ASCII without '*' and '?', IAM's wildcards in an execute-api resource: a
-  // method-scoped policy copies them, so an ARN holding one would allow more than the request. API Gateway
-  // puts the request's own HTTP method in the ARN and no resource can be defined with either character; a
-  // request path that still carries one is refused (401) rather than answered with a wider policy.
+  // No nested quantifiers: matching time stays linear in the input, whatever an event carries. The method is a
+  // name, never '*': API Gateway puts the request's own HTTP method in the ARN.
   private static final Pattern ARN = Pattern.compile(
       "arn:(aws[a-z-]*):execute-api:([a-z]{2}-[a-z0-9-]*[0-9]):([0-9]{12}):"
-          + "([A-Za-z0-9]+)/([A-Za-z0-9_\\-]+)/([A-Z]+)/([!-)+->@-~]*)");
+          + "([A-Za-z0-9]+)/([A-Za-z0-9_\\-]+)/([A-Z]+)/([!-~]*)");
 
 
   /** Rejects nulls. */
@@ -61,8 +58,15 @@ public record MethodArn(
       throw new IllegalArgumentException("methodArn is not an execute-api method ARN"
           + " (arn:<partition>:execute-api:<region>:<account>:<apiId>/<stage>/<method>/<resource>)");
     }
+    String resource = matcher.group(7);
+    if (resource.indexOf('*') >= 0 || resource.indexOf('?') >= 0) {
+      // IAM's wildcards in an execute-api resource: a method-scoped policy copies the path, so it would allow
+      // more than this request. No API Gateway resource can be defined with either character; a request path
+      // that still carries one is refused (401) rather than answered with a wider policy.
+      throw new IllegalArgumentException("methodArn has '*' or '?' in its resource path");
+    }
     return new MethodArn(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4),
-        matcher.group(5), matcher.group(6), matcher.group(7));
+        matcher.group(5), matcher.group(6), resource);
   }
 
   /** The ARN of every method and resource of this stage: {@code arn:...:<apiId>/<stage>/*}{@code /*}. */
