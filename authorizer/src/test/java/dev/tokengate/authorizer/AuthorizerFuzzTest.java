@@ -9,6 +9,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokengate.core.arn.MethodArn;
+import dev.tokengate.core.config.EnvironmentConfig;
+import dev.tokengate.core.config.PolicyScope;
 import dev.tokengate.core.policy.AuthorizerResponse;
 import dev.tokengate.core.policy.PolicyFactory;
 import dev.tokengate.core.verify.Reason;
@@ -49,15 +51,28 @@ class AuthorizerFuzzTest {
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
   private final AuthorizerHandler handler = new AuthorizerHandler(
       TestTokens.env(), TestTokens.CLOCK, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+  private final AuthorizerHandler methodScoped = new AuthorizerHandler(
+      TestTokens.env(EnvironmentConfig.POLICY_SCOPE, "method"), TestTokens.CLOCK,
+      new PrintStream(logBytes, true, StandardCharsets.UTF_8));
 
   /**
    * The input is text in one of three shapes: {@code {...}} is a raw Lambda event; {@code <methodArn>\n<header>}
-   * gives both values; anything else is the {@code Authorization} header for a valid method ARN.
+   * gives both values; anything else is the {@code Authorization} header for a valid method ARN. Each input goes
+   * to two handlers, one per {@code POLICY_SCOPE}: a stage-scoped policy covers exactly the request's stage, a
+   * method-scoped Allow exactly the request's method ARN, with no IAM wildcard in it.
    */
   @FuzzTest(maxDuration = "60s")
   @DictionaryEntries({"Bearer ", "bearer ", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.", "\"authorizationToken\":",
-      "\"methodArn\":", "arn:aws:execute-api:us-east-1:123456789012:", "/Prod/GET/"})
-  void handlerAnswersOnlyWithAPolicyOrUnauthorizedAndAllowsOnlySignedTokens(byte[] input) throws IOException {
+      "\"methodArn\":", "arn:aws:execute-api:us-east-1:123456789012:", "/Prod/GET/", "*", "?"})
+  void handlerAnswersOnlyWithAPolicyOrUnauthorizedAndAllowsOnlySignedTokens(byte[] input) {
+    for (PolicyScope scope : PolicyScope.values()) {
+      answersOnlyWithAPolicyOrUnauthorizedAndAllowsOnlySignedTokens(
+          scope == PolicyScope.METHOD ? methodScoped : handler, scope, input);
+    }
+  }
+
+  private void answersOnlyWithAPolicyOrUnauthorizedAndAllowsOnlySignedTokens(
+      AuthorizerHandler scoped, PolicyScope scope, byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
     String header;
     String methodArn;
@@ -68,14 +83,14 @@ class AuthorizerFuzzTest {
       methodArn = textField(event, "methodArn");
       outcome = Outcome.of(() -> {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(input), out, null);
+        scoped.handleRequest(new ByteArrayInputStream(input), out, null);
         return JSON.readTree(out.toByteArray());
       });
     } else {
       int newline = text.indexOf('\n');
       methodArn = newline < 0 ? METHOD_ARN : text.substring(0, newline);
       header = newline < 0 ? text : text.substring(newline + 1);
-      outcome = Outcome.of(() -> JSON.valueToTree(handler.authorize(header, methodArn)));
+      outcome = Outcome.of(() -> JSON.valueToTree(scoped.authorize(header, methodArn)));
     }
 
     if (outcome.thrown() != null) {
@@ -84,7 +99,7 @@ class AuthorizerFuzzTest {
           .hasNoCause()
           .extracting(Object::getClass).isEqualTo(RuntimeException.class);
     } else {
-      assertIsAPolicyForTheStageOf(outcome.policy(), methodArn);
+      assertIsAPolicyFor(scope, outcome.policy(), methodArn);
       if ("Allow".equals(effect(outcome.policy()))) {
         assertThat(TokenRules.isBearerSignedWithTheKey(header))
             .describedAs("an Allow for a token the key did not sign").isTrue();
@@ -119,6 +134,8 @@ class AuthorizerFuzzTest {
         assertThat(TokenRules.brokenRule(profile, header, payload))
             .describedAs("an Allow under %s", profile.name()).isEmpty();
         assertThat(allowed.principal()).isEqualTo(TokenRules.expectedPrincipal(profile, payload));
+        assertThat(allowed.context().values()).describedAs("context values under %s", profile.name())
+            .allSatisfy(value -> assertThat(TokenRules.isPlainText(String.valueOf(value))).isTrue());
       }
       assertThat(verdict.kid().map(String::length).orElse(0)).isLessThanOrEqualTo(TokenVerifier.MAX_KID_LENGTH);
     }
@@ -146,8 +163,12 @@ class AuthorizerFuzzTest {
     assertThat(parsed.anyMethodInStage()).isEqualTo(arn.substring(0, stageEnd) + "/*/*");
   }
 
-  /** A policy's one statement grants or denies {@code execute-api:Invoke} on the request's stage and no further. */
-  private static void assertIsAPolicyForTheStageOf(JsonNode policy, String methodArn) {
+  /**
+   * A policy's one statement grants or denies {@code execute-api:Invoke} on the request's stage and no further,
+   * or with method scope on exactly the request's method ARN, which then holds no IAM wildcard ({@code *},
+   * {@code ?}).
+   */
+  private static void assertIsAPolicyFor(PolicyScope scope, JsonNode policy, String methodArn) {
     assertThat(policy.path("principalId").isTextual()).isTrue();
     JsonNode statements = policy.path("policyDocument").path("Statement");
     assertThat(statements.size()).isEqualTo(1);
@@ -156,8 +177,12 @@ class AuthorizerFuzzTest {
     assertThat(statement.path("Effect").asText()).isIn("Allow", "Deny");
     assertThat(statement.path("Resource").size()).isEqualTo(1);
     String resource = statement.path("Resource").get(0).asText();
-    assertThat(resource).endsWith("/*/*");
-    assertThat(methodArn).startsWith(resource.substring(0, resource.length() - "*/*".length()));
+    if (scope == PolicyScope.METHOD) {
+      assertThat(resource).isEqualTo(methodArn).doesNotContain("*").doesNotContain("?");
+    } else {
+      assertThat(resource).endsWith("/*/*");
+      assertThat(methodArn).startsWith(resource.substring(0, resource.length() - "*/*".length()));
+    }
     assertThat(policy.path("context").properties()).allSatisfy(
         member -> assertThat(member.getValue().isValueNode() && !member.getValue().isNull()).isTrue());
   }

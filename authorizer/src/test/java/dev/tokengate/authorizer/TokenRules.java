@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -43,6 +44,8 @@ final class TokenRules {
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final List<String> REFUSED_HEADERS = List.of("crit", "b64", "cty", "zip", "enc");
+  private static final Set<Integer> BIDI_CONTROLS = Set.of(
+      0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069);
   private static final BigDecimal MAX_NUMERIC_DATE = BigDecimal.valueOf(253_402_300_799L);
 
   /**
@@ -169,13 +172,19 @@ final class TokenRules {
     if (value == null) {
       return null;
     }
-    if (value.isIntegralNumber()) {
-      return value.bigIntegerValue().toString();
-    }
-    String text = text(value);
-    boolean usable = text != null && !text.isBlank() && text.length() <= 256
-        && text.codePoints().noneMatch(Character::isISOControl);
+    // The same limits for every type: a number is judged by the text it becomes.
+    String text = value.isIntegralNumber() ? value.bigIntegerValue().toString() : text(value);
+    boolean usable = text != null && !text.isBlank() && text.length() <= 256 && isPlainText(text);
     return usable ? text : null;
+  }
+
+  /**
+   * No control character, line or paragraph separator, or bidirectional formatting character (Unicode's
+   * Bidi_Control set): what the verifier must keep out of a principal and out of context values.
+   */
+  static boolean isPlainText(String text) {
+    return text.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+        || BIDI_CONTROLS.contains(c));
   }
 
   /** A NumericDate: a JSON number of seconds from 0 to the end of year 9999. */

@@ -105,6 +105,17 @@ class AuthorizerTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"GET/admin*", "GET/*", "GET/a?", "*/hello"})
+  void answersUnauthorizedForAMethodArnWithIamWildcardsInsteadOfAWiderMethodPolicy(String methodAndPath) {
+    Authorizer byMethod = authorizer(AuthorizerConfig.builder().secret(SECRET)
+        .policyScope(dev.tokengate.core.config.PolicyScope.METHOD).build());
+    String arn = "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/Prod/" + methodAndPath;
+
+    assertThat(byMethod.decide("Bearer " + TestTokens.valid(), arn))
+        .isEqualTo(new Decision.Unauthorized(Decision.Unauthorized.MALFORMED_METHOD_ARN, Optional.empty()));
+  }
+
   @Test
   void refusesAMalformedMethodArnRightAfterAGoodOne() {
     assertThat(authorizer.decide("Bearer " + TestTokens.valid(), METHOD_ARN)).isInstanceOf(Decision.Allow.class);

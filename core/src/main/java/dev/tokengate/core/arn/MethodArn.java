@@ -16,16 +16,18 @@ import java.util.regex.Pattern;
  * @param account the 12-digit account id
  * @param apiId the REST API id
  * @param stage the stage name
- * @param method the HTTP method, or {@code *}
- * @param resource the resource path without its leading slash, possibly empty (the root) or containing slashes
+ * @param method the HTTP method
+ * @param resource the resource path without its leading slash, possibly empty (the root) or containing slashes;
+ *     {@link #parse} refuses {@code *} and {@code ?} in it
  */
 public record MethodArn(
     String partition, String region, String account, String apiId, String stage, String method, String resource) {
 
-  // No nested quantifiers: matching time stays linear in the input, whatever an event carries.
+  // No nested quantifiers: matching time stays linear in the input, whatever an event carries. The method is a
+  // name, never '*': API Gateway puts the request's own HTTP method in the ARN.
   private static final Pattern ARN = Pattern.compile(
       "arn:(aws[a-z-]*):execute-api:([a-z]{2}-[a-z0-9-]*[0-9]):([0-9]{12}):"
-          + "([A-Za-z0-9]+)/([A-Za-z0-9_\\-]+)/([A-Z]+|\\*)/([!-~]*)");
+          + "([A-Za-z0-9]+)/([A-Za-z0-9_\\-]+)/([A-Z]+)/([!-~]*)");
 
 
   /** Rejects nulls. */
@@ -44,7 +46,8 @@ public record MethodArn(
    *
    * @param arn the ARN
    * @return the parsed ARN
-   * @throws IllegalArgumentException when {@code arn} is null or not an execute-api method ARN
+   * @throws IllegalArgumentException when {@code arn} is null or not an execute-api method ARN, or when its
+   *     method or resource path holds {@code *} or {@code ?}, which IAM would read as wildcards
    */
   public static MethodArn parse(String arn) {
     if (arn == null || arn.length() > 2048) {
@@ -55,8 +58,15 @@ public record MethodArn(
       throw new IllegalArgumentException("methodArn is not an execute-api method ARN"
           + " (arn:<partition>:execute-api:<region>:<account>:<apiId>/<stage>/<method>/<resource>)");
     }
+    String resource = matcher.group(7);
+    if (resource.indexOf('*') >= 0 || resource.indexOf('?') >= 0) {
+      // IAM's wildcards in an execute-api resource: a method-scoped policy copies the path, so it would allow
+      // more than this request. No API Gateway resource can be defined with either character; a request path
+      // that still carries one is refused (401) rather than answered with a wider policy.
+      throw new IllegalArgumentException("methodArn has '*' or '?' in its resource path");
+    }
     return new MethodArn(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4),
-        matcher.group(5), matcher.group(6), matcher.group(7));
+        matcher.group(5), matcher.group(6), resource);
   }
 
   /** The ARN of every method and resource of this stage: {@code arn:...:<apiId>/<stage>/*}{@code /*}. */

@@ -61,19 +61,21 @@ public final class ClaimRules {
   }
 
   /**
-   * A principal is a non-blank string without control characters, or a whole number (the seed's
-   * {@code userId}); anything else (object, array, boolean, fraction) would be rendered differently by
-   * different code.
+   * A principal is a non-blank string or a whole number (the seed's {@code userId}), at most
+   * {@link #MAX_PRINCIPAL_LENGTH} characters as text and without control or bidirectional-formatting characters
+   * ({@link JsonValues#isPlainText}), whatever its JSON type; anything else (object, array, boolean, fraction)
+   * would be rendered differently by different code.
    */
   static Optional<String> principalText(JsonNode value) {
+    String text;
     if (value.isIntegralNumber()) {
-      return Optional.of(value.bigIntegerValue().toString());
-    }
-    if (!value.isTextual()) {
+      text = value.bigIntegerValue().toString();
+    } else if (value.isTextual()) {
+      text = value.textValue();
+    } else {
       return Optional.empty();
     }
-    String text = value.textValue();
-    if (text.isBlank() || text.length() > MAX_PRINCIPAL_LENGTH || text.chars().anyMatch(Character::isISOControl)) {
+    if (text.isBlank() || text.length() > MAX_PRINCIPAL_LENGTH || !JsonValues.isPlainText(text)) {
       return Optional.empty();
     }
     return Optional.of(text);

@@ -47,6 +47,24 @@ class MethodArnTest {
         .hasMessageContaining("methodArn");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"GET/*", "GET/admin*", "GET/a/*/b", "GET/a?", "GET/?", "GET/users/?/delete", "*/hello",
+      "*/"})
+  void rejectsIamWildcardsInTheMethodOrResourcePath(String methodAndPath) {
+    String arn = "arn:aws:execute-api:us-east-1:123456789012:api1/Prod/" + methodAndPath;
+
+    assertThatThrownBy(() -> MethodArn.parse(arn)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("methodArn");
+  }
+
+  @Test
+  void keepsEveryOtherPrintableCharacterOfThePath() {
+    String path = "!\"#$%&'()+,-./0123456789:;<=>@ABCXYZ[\\]^_`abcxyz{|}~";
+
+    assertThat(MethodArn.parse("arn:aws:execute-api:us-east-1:123456789012:api1/Prod/GET/" + path).resource())
+        .isEqualTo(path);
+  }
+
   @Test
   void rejectsNull() {
     assertThatThrownBy(() -> MethodArn.parse(null)).isInstanceOf(IllegalArgumentException.class);

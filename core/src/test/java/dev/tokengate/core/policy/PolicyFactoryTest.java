@@ -1,6 +1,7 @@
 package dev.tokengate.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokengate.core.arn.MethodArn;
 import dev.tokengate.core.config.PolicyScope;
@@ -30,6 +31,20 @@ class PolicyFactoryTest {
     AuthorizerResponse response = new PolicyFactory(PolicyScope.METHOD).allow("alice", arn, Map.of());
 
     assertThat(response.policyDocument().statement().get(0).resource()).containsExactly(TestTokens.METHOD_ARN);
+  }
+
+  @Test
+  void methodScopedAllowNeverHoldsAnIamWildcardBecauseTheArnParserRefusesThem() {
+    PolicyFactory byMethod = new PolicyFactory(PolicyScope.METHOD);
+    String base = "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/Prod/";
+
+    for (String methodAndPath : new String[] {"GET/hello*", "GET/hello?", "*/hello"}) {
+      assertThatThrownBy(() -> byMethod.allow("alice", MethodArn.parse(base + methodAndPath), Map.of()))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    String resource = byMethod.allow("alice", MethodArn.parse(base + "GET/users/42"), Map.of())
+        .policyDocument().statement().get(0).resource().get(0);
+    assertThat(resource).isEqualTo(base + "GET/users/42").doesNotContain("*").doesNotContain("?");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +48,27 @@ class ClaimRulesTest {
   @ValueSource(ints = {0, ClaimRules.MAX_PRINCIPAL_LENGTH + 1})
   void refusesEmptyAndOverlongPrincipals(int length) {
     assertThat(ClaimRules.principalText(JsonNodeText.of("a".repeat(length)))).isEmpty();
+  }
+
+  @Test
+  void acceptsANumericPrincipalOfExactlyTheMaximumLength() throws IOException {
+    String digits = "1".repeat(ClaimRules.MAX_PRINCIPAL_LENGTH);
+
+    assertThat(ClaimRules.principalText(JSON.readTree(digits))).contains(digits);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {ClaimRules.MAX_PRINCIPAL_LENGTH + 1, 1000})
+  void refusesNumericPrincipalsLongerThanTheMaximumLikeStrings(int digits) throws IOException {
+    assertThat(ClaimRules.principalText(JSON.readTree("1".repeat(digits)))).isEmpty();
+    assertThat(ClaimRules.principalText(JSON.readTree("-" + "1".repeat(digits - 1)))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alice\r\nadmin", "alice\u0000", "\u001b[31malice", "alice\u0085", "alice\u2028x",
+      "\u202eecila", "alice\u2066", "\u200falice", "alice\u061c"})
+  void refusesPrincipalsWithControlOrBidiCharacters(String principal) {
+    assertThat(ClaimRules.principalText(JsonNodeText.of(principal))).isEmpty();
   }
 
   /** Text nodes without a JSON round trip. */

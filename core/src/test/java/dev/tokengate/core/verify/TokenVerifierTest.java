@@ -593,10 +593,44 @@ class TokenVerifierTest {
       assertThat(deniedReason(sign(HS256_HEADER, "{\"sub\":\"" + sub + "\",\"exp\":" + FAR_FUTURE + "}")))
           .isEqualTo(Reason.INVALID_CLAIM);
     }
+
+    @Test
+    void deniesOverlongNumericPrincipalLikeAnOverlongString() {
+      String userId = "9".repeat(1000);
+
+      assertThat(deniedReason(sign(HS256_HEADER, "{\"userId\":" + userId + ",\"exp\":" + FAR_FUTURE + "}")))
+          .isEqualTo(Reason.INVALID_CLAIM);
+    }
+
+    @Test
+    void allowsNumericPrincipalOfExactlyTheMaximumLength() {
+      String userId = "9".repeat(ClaimRules.MAX_PRINCIPAL_LENGTH);
+
+      assertThat(allowed(sign(HS256_HEADER, "{\"userId\":" + userId + ",\"exp\":" + FAR_FUTURE + "}")).principal())
+          .isEqualTo(userId);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice\\r\\nadmin", "\\u001b[2Jalice", "\\u202eecila", "alice\\u2066", "alice\\u2028"})
+    void deniesPrincipalWithControlOrBidiCharacters(String escaped) {
+      String token = sign(HS256_HEADER, "{\"sub\":\"" + escaped + "\",\"exp\":" + FAR_FUTURE + "}");
+
+      assertThat(deniedReason(token)).isEqualTo(Reason.INVALID_CLAIM);
+    }
   }
 
   @Nested
   class Context {
+
+    @Test
+    void leavesOutContextValuesWithControlOrBidiCharactersButAllowsTheToken() {
+      TokenVerifier verifier = verifier(EnvironmentConfig.CONTEXT_CLAIMS, "sub,crlf,nul,esc,bidi,scope,tags");
+      String payload = claims("\"crlf\":\"a\\r\\nX-Admin: true\",\"nul\":\"a\\u0000\",\"esc\":\"\\u001b[31m\","
+          + "\"bidi\":\"\\u202egnp.exe\",\"scope\":[\"read\",\"write\\nadmin\"],\"tags\":[\"a\",\"b\"]");
+
+      assertThat(allowed(verifier, sign(HS256_HEADER, payload)).context())
+          .containsExactlyInAnyOrderEntriesOf(Map.of("sub", "alice", "tags", "a b"));
+    }
 
     @Test
     void passesFlatValuesJoinsArraysAndSkipsTheRest() {
