@@ -30,11 +30,12 @@ final class HostileTokens {
     return header;
   }
 
-  /** Valid at {@link CliRun#NOW} for {@link CliRun#SECRET}, with {@code sub} as principal. */
+  /** Valid at {@link CliRun#NOW} for {@link CliRun#SECRET}, with a plain {@code sub} as principal. */
   static Map<String, Object> claims() {
     Map<String, Object> claims = new LinkedHashMap<>();
-    // The verifier refuses a principal with control characters, not one with bidi controls.
-    claims.put("sub", BIDI);
+    // The verifier refuses a principal with control or bidi characters, so they ride in another claim.
+    claims.put("sub", "alice");
+    claims.put("nickname", BIDI);
     claims.put(NAME, OVERPRINT);
     claims.put("iat", CliRun.NOW.getEpochSecond() - 60);
     claims.put("exp", CliRun.NOW.getEpochSecond() + 3600);

@@ -112,11 +112,11 @@ class InspectCommandTest {
 
     assertThat(result.exitCode()).isZero();
     HostileTokens.assertNeutralised(result.out());
-    // header: alg, typ, kid; claims: sub, the hostile name, iat, exp: no value breaks a line.
-    assertThat(result.out()).hasLineCount(9);
+    // header: alg, typ, kid; claims: sub, nickname, the hostile name, iat, exp: no value breaks a line.
+    assertThat(result.out()).hasLineCount(10);
     assertThat(result.out()).contains("kid  \"x\\u001B[1A\\u001B[2Kvalid\\rvalid\\u0000\\u009B31m\\u007F\\ttab"
         + "\\nnewline\"");
-    assertThat(result.out()).containsPattern("  sub +\"admin\\\\u202Enimda")
+    assertThat(result.out()).containsPattern("  nickname +\"admin\\\\u202Enimda")
         .contains("role\\u001B]0;title\\u0007\\u202E  \"x\\u001B[1A");
   }
 
