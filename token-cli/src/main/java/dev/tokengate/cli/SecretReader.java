@@ -40,8 +40,8 @@ final class SecretReader {
       text = Inputs.stripOneNewline(Inputs.read(file.path(), host.stdin(), "secret file"));
       origin = "-".equals(file.path()) ? "stdin" : "file '" + file.path() + "'";
       if (!"-".equals(file.path()) && SecretFile.readableByOthers(Path.of(file.path()))) {
-        warnings.accept("token-cli: warning: " + file.path() + " is readable by other users; chmod 600 "
-            + file.path());
+        String path = TerminalText.escape(file.path());
+        warnings.accept("token-cli: warning: " + path + " is readable by other users; chmod 600 " + path);
       }
     } else if (source instanceof SecretSource.Stdin) {
       text = Inputs.stripOneNewline(Inputs.readStdin(host.stdin(), "secret"));

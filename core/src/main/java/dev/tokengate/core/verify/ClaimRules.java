@@ -63,7 +63,7 @@ public final class ClaimRules {
   /**
    * A principal is a non-blank string or a whole number (the seed's {@code userId}), at most
    * {@link #MAX_PRINCIPAL_LENGTH} characters as text and without control or bidirectional-formatting characters
-   * ({@link JsonValues#isPlainText}), whatever its JSON type; anything else (object, array, boolean, fraction)
+   * ({@link PlainText}), whatever its JSON type; anything else (object, array, boolean, fraction)
    * would be rendered differently by different code.
    */
   static Optional<String> principalText(JsonNode value) {
@@ -75,7 +75,7 @@ public final class ClaimRules {
     } else {
       return Optional.empty();
     }
-    if (text.isBlank() || text.length() > MAX_PRINCIPAL_LENGTH || !JsonValues.isPlainText(text)) {
+    if (text.isBlank() || text.length() > MAX_PRINCIPAL_LENGTH || !PlainText.isPlain(text)) {
       return Optional.empty();
     }
     return Optional.of(text);

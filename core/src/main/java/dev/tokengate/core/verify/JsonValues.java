@@ -30,7 +30,7 @@ final class JsonValues {
   /**
    * The context for the named claims. Strings, numbers and booleans pass as they are; an array of those is
    * joined with spaces (the OAuth {@code scope} convention); objects, nulls and arrays holding anything else are
-   * left out, because API Gateway accepts only flat values. A string that is not {@link #isPlainText plain text},
+   * left out, because API Gateway accepts only flat values. A string that is not {@link PlainText plain text},
    * or an array holding one, is left out too: the backend reads context values as headers, log fields and
    * template variables, where a line break or a bidi override can forge or disguise what follows.
    */
@@ -62,30 +62,9 @@ final class JsonValues {
     return Optional.of(text.toString());
   }
 
-  /**
-   * Whether a string holds no control character (C0, DEL, C1: CR, LF, NUL, ESC...), no line or paragraph
-   * separator (U+2028, U+2029) and no bidirectional formatting character (the Unicode Bidi_Control set: U+061C,
-   * U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), which would let a value break a log line or a header,
-   * or display as something it is not.
-   */
-  static boolean isPlainText(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c) || isSeparatorOrBidiControl(c)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isSeparatorOrBidiControl(char c) {
-    return c == '\u2028' || c == '\u2029' || c == '\u061C' || c == '\u200E' || c == '\u200F'
-        || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
-  }
-
   private static Optional<Object> scalar(JsonNode value) {
     if (value.isTextual()) {
-      return isPlainText(value.textValue()) ? Optional.of(value.textValue()) : Optional.empty();
+      return PlainText.isPlain(value.textValue()) ? Optional.of(value.textValue()) : Optional.empty();
     }
     if (value.isBoolean()) {
       return Optional.of(value.booleanValue());

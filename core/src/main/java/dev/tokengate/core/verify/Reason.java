@@ -4,7 +4,8 @@ package dev.tokengate.core.verify;
  * Why a token was denied: a stable machine {@link #code()} for clients and logs, and a short human {@link
  * #message()} that API Gateway's {@code ACCESS_DENIED} response can show.
  *
- * <p>Codes are part of the public contract (docs/reference/reasons.md, dashboards, client code): add new ones, never rename one.
+ * <p>Codes are part of the public contract (docs/reference/reasons.md, dashboards, client code): add new ones,
+ * never rename one.
  */
 public enum Reason {
   /** Not a compact JWS of strict base64url segments holding one UTF-8 JSON object each, or too large. */

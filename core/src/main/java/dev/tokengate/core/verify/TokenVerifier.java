@@ -14,8 +14,8 @@ import java.util.Optional;
  * returns a {@link Verdict}. It never throws for a bad token: every library exception stops here.
  *
  * <p>The order is: size and strict structure, header rules, claim types, signature ({@link HmacKey}: java-jwt
- * computes the HMAC-SHA256, the JDK compares it in constant time), then {@code exp}/{@code iss}/{@code aud}/{@code nbf}/
- * {@code iat} ({@link ClaimChecks}), maximum age and the principal. So a forged token is reported as
+ * computes the HMAC-SHA256, the JDK compares it in constant time), then {@code exp}/{@code iss}/{@code aud}/
+ * {@code nbf}/{@code iat} ({@link ClaimChecks}), maximum age and the principal. So a forged token is reported as
  * {@code invalid_signature} whatever its claims say, unless it is malformed. The token is parsed once, by
  * {@link StrictJws}; nothing is built per request but the verdict.
  *
@@ -152,7 +152,10 @@ public final class TokenVerifier {
     return false;
   }
 
-  /** No standard check bounds the age: {@code now - iat} must not exceed it (plus leeway), and {@code iat} is required. */
+  /**
+   * No standard check bounds the age: {@code now - iat} must not exceed it (plus leeway), and {@code iat} is
+   * required.
+   */
   private Optional<Reason> checkAge(ObjectNode payload) {
     if (config.maxTokenAge().isEmpty()) {
       return Optional.empty();
