@@ -31,7 +31,8 @@ class DocsLinksTest {
 
   /** The top-level documents; every Markdown file under {@code docs/} is checked too. */
   private static final List<String> DOCUMENTS =
-      List.of("README.md", "CONTRIBUTING.md", "SECURITY.md", "CHANGELOG.md", "benchmarks/README.md");
+      List.of("README.md", "CONTRIBUTING.md", "SECURITY.md", "CHANGELOG.md", "benchmarks/README.md",
+          "examples/cdk-java/README.md");
 
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*");
   private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
