@@ -48,6 +48,9 @@ public final class TokengateAuthorizer extends Construct {
   public static final String VALIDATION_REGEX =
       "^[Bb][Ee][Aa][Rr][Ee][Rr] [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$";
 
+  private static final String REDEPLOY_ON_AUTHORIZER_CHANGE =
+      "@aws-cdk/aws-apigateway:authorizerChangeDeploymentLogicalId";
+
   private final TokenAuthorizer authorizer;
   private final String signingKeySecretArn;
 
@@ -63,6 +66,9 @@ public final class TokengateAuthorizer extends Construct {
    */
   public TokengateAuthorizer(Construct scope, String id, String authorizerStack, Duration resultsCacheTtl) {
     super(scope, id);
+    // API Gateway serves a stage from a deployment, a snapshot: with this CDK feature flag, a change to the
+    // authorizer (a new TTL, another authorizer stack) gives the API a new deployment, so the stage takes it up.
+    getNode().setContext(REDEPLOY_ON_AUTHORIZER_CHANGE, true);
     IFunction function = Function.fromFunctionAttributes(this, "Function", FunctionAttributes.builder()
         .functionArn(Fn.importValue(authorizerStack + "-AuthorizerArn"))
         // Exports are read in their own account and region, and the invoke role already carries the permission.

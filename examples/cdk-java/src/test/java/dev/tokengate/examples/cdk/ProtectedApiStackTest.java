@@ -59,6 +59,15 @@ class ProtectedApiStackTest {
   }
 
   @Test
+  void redeploysTheApiWhenTheAuthorizerChanges() {
+    SynthesizedTemplate cacheOff = SynthesizedTemplate.of(
+        new ProtectedApiStack(new App(), "ProtectedApi", new ProtectedApiSettings("tokengate-authorizer", 0)));
+
+    assertThat(cacheOff.only("AWS::ApiGateway::Deployment").getKey())
+        .isNotEqualTo(template.only("AWS::ApiGateway::Deployment").getKey());
+  }
+
+  @Test
   void outputsTheUrlToCall() {
     assertThat(template.json().at("/Outputs/HelloUrl/Value").toString()).contains("/hello");
   }
