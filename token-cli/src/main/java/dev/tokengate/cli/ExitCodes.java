@@ -22,7 +22,7 @@ final class ExitCodes {
     Map<String, String> list = new LinkedHashMap<>();
     list.put(" " + OK, "OK: token signed, valid or allowed; secret written");
     list.put(" " + REJECTED, "token rejected (verify) or Deny policy (authorize)");
-    list.put(" " + USAGE, "usage error: unknown option, bad option value");
+    list.put(" " + USAGE, "usage error: unknown option, bad option value, no principal (sign)");
     list.put(" " + BAD_INPUT, "bad input: unreadable file, malformed token or JSON, no secret");
     list.put(" " + WEAK_KEY, "weak key: fewer than 32 bytes");
     list.put(" " + UNAUTHORIZED, "Unauthorized (authorize): API Gateway would answer 401");

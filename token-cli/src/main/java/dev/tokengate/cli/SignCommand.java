@@ -24,8 +24,12 @@ import picocli.CommandLine.Spec;
     versionProvider = ManifestVersionProvider.class,
     sortOptions = false,
     description = {
-      "Mint an HS256 token that the authorizer accepts, signed with the secret, and print it on stdout.",
-      "Claims: --claims-file, then --claim, then the options below (later wins); exp defaults to 1h, iat to now."
+      "Mint an HS256 token that the authorizer accepts and print only the token.",
+      "The token is signed with the secret. Claims come from --claims-file, then --claim, then the options below"
+          + " (later wins); exp defaults to 1h and iat to now.",
+      "The authorizer takes the principal from the first claim that PRINCIPAL_CLAIM names (default: sub, then"
+          + " userId) and denies a token without a usable one, so sign refuses to mint such a token (exit code 2)"
+          + " unless --allow-missing-principal is given."
     })
 final class SignCommand implements Callable<Integer> {
 
@@ -65,12 +69,17 @@ final class SignCommand implements Callable<Integer> {
   private String keyId;
 
   @Option(names = "--claim", paramLabel = "KEY=VALUE|KEY:=JSON", converter = Converters.ClaimConverter.class,
-      description = "A claim, repeatable: key=value for a string, key:=json for a number, boolean, array or"
-          + " object (e.g. --claim 'scope:=[\"read\",\"write\"]').")
+      description = "A claim, repeatable: KEY=VALUE for a string, or KEY:=JSON for a number, boolean, array, object"
+          + " or null (--claim 'scope:=[\"read\",\"write\"]').")
   private List<Map.Entry<String, Object>> claims = new ArrayList<>();
 
   @Option(names = "--claims-file", paramLabel = "FILE|-", description = "Claims from a JSON object in a file ('-': stdin).")
   private String claimsFile;
+
+  @Option(names = PrincipalCheck.OVERRIDE,
+      description = "Mint the token even without a principal the authorizer accepts, to test denials (the"
+          + " authorizer denies such a token: missing_claim or invalid_claim).")
+  private boolean allowMissingPrincipal;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "token",
       description = "token (default), bearer ('Bearer <token>'), header ('Authorization: Bearer <token>', for"
@@ -88,9 +97,8 @@ final class SignCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--expires-in must be longer than 0s");
     }
     Host host = root.host();
-    Signer signer = new Signer(new SecretReader(host, spec.commandLine().getErr()::println).read(source));
     Instant issuedAt = now.now(host.clock());
-    String token = signer.sign(new TokenRequest(
+    TokenRequest request = new TokenRequest(
         issuedAt,
         claims(host),
         Optional.ofNullable(subject),
@@ -100,7 +108,15 @@ final class SignCommand implements Callable<Integer> {
         Optional.ofNullable(notBefore).map(time -> time.resolve(issuedAt)),
         !noIssuedAt,
         Optional.ofNullable(jwtId).map(id -> id.isEmpty() ? UUID.randomUUID().toString() : id),
-        Optional.ofNullable(keyId)));
+        Optional.ofNullable(keyId));
+    if (!allowMissingPrincipal) {
+      // Before the secret is read: nobody types a key at the prompt to be told the token is of no use.
+      PrincipalCheck.fromShell(host.env()).problem(Signer.claims(request), issuedAt).ifPresent(problem -> {
+        throw new ParameterException(spec.commandLine(), problem);
+      });
+    }
+    Signer signer = new Signer(new SecretReader(host, spec.commandLine().getErr()::println).read(source));
+    String token = signer.sign(request);
     spec.commandLine().getOut().println(format.render(token, issuedAt));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

@@ -50,7 +50,8 @@ class AuthorizeCommandTest {
   @Test
   void printsTheDenyPolicyWithTheReasonAndExitsOne() {
     CliRun.Result result = cli().env("JWT_SECRET", SECRET)
-        .run("authorize", "--now", NOW.plusSeconds(7200).toString(), "--method-arn", METHOD_ARN, token());
+        .run("authorize", "--now", NOW.plusSeconds(7200).toString(), "--method-arn", METHOD_ARN,
+            token("--sub", "alice"));
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(effect(result)).isEqualTo("Deny");
@@ -101,7 +102,7 @@ class AuthorizeCommandTest {
 
   @Test
   void exitsTwoWithoutAMethodArn() {
-    CliRun.Result result = authorize(token());
+    CliRun.Result result = authorize(token("--sub", "alice"));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--method-arn");
@@ -109,7 +110,7 @@ class AuthorizeCommandTest {
 
   @Test
   void exitsTwoOnABadMethodArn() {
-    CliRun.Result result = authorize("--method-arn", "arn:aws:lambda:x", token());
+    CliRun.Result result = authorize("--method-arn", "arn:aws:lambda:x", token("--sub", "alice"));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("not an execute-api method ARN").hasLineCount(1);
@@ -117,7 +118,8 @@ class AuthorizeCommandTest {
 
   @Test
   void exitsTwoOnATokenAndAnEvent() {
-    assertThat(authorize("--event", EVENTS.resolve("allow-sub.json").toString(), token()).exitCode()).isEqualTo(2);
+    assertThat(authorize("--event", EVENTS.resolve("allow-sub.json").toString(), token("--sub", "alice")).exitCode())
+        .isEqualTo(2);
   }
 
   @Test

@@ -44,10 +44,13 @@ class ErrorReporterTest {
         {BASE64_KEY, BASE64_KEY}, {DIGITS_KEY, DIGITS_KEY}, {DUPLICATE_KEY, NAME_PART}, {EVENT_TYPE_KEY, TYPE_PART}}) {
       String text = key[0];
       String needle = key[1];
-      cases.add(Arguments.of(text, needle, List.of("sign", "--secret-file", "@KEY"), ExitCodes.BAD_INPUT));
-      cases.add(Arguments.of(text, needle, List.of("verify", "--secret-file", "@KEY", token()), ExitCodes.BAD_INPUT));
+      cases.add(Arguments.of(text, needle, List.of("sign", "--sub", "alice", "--secret-file", "@KEY"),
+          ExitCodes.BAD_INPUT));
+      cases.add(Arguments.of(text, needle, List.of("verify", "--secret-file", "@KEY", token("--sub", "alice")),
+          ExitCodes.BAD_INPUT));
       cases.add(Arguments.of(text, needle,
-          List.of("authorize", "--secret-file", "@KEY", "--method-arn", METHOD_ARN, token()), ExitCodes.BAD_INPUT));
+          List.of("authorize", "--secret-file", "@KEY", "--method-arn", METHOD_ARN, token("--sub", "alice")),
+          ExitCodes.BAD_INPUT));
       cases.add(Arguments.of(text, needle, List.of("sign", "--claim", "@KEY"), ExitCodes.USAGE));
       cases.add(Arguments.of(text, needle, List.of("sign", "@KEY"), ExitCodes.USAGE));
       cases.add(Arguments.of(text, needle, List.of("verify", "@KEY"), ExitCodes.BAD_INPUT));
@@ -80,7 +83,7 @@ class ErrorReporterTest {
 
   @Test
   void escapesControlCharactersInTheArgumentsAMessageQuotes() {
-    CliRun.Result result = cli().run("inspect", "--now", "\u001b[1A\u001b[2Kvalid\u202e", token());
+    CliRun.Result result = cli().run("inspect", "--now", "\u001b[1A\u001b[2Kvalid\u202e", token("--sub", "alice"));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err()).doesNotContain("\u001b").doesNotContain("\u202e")

@@ -28,7 +28,7 @@ class InspectCommandTest {
 
   @Test
   void saysHowLongAgoATokenExpired() {
-    CliRun.Result result = cli().run("inspect", "--now", NOW.plusSeconds(4 * 3600).toString(), token());
+    CliRun.Result result = cli().run("inspect", "--now", NOW.plusSeconds(4 * 3600).toString(), token("--sub", "alice"));
 
     assertThat(result.out()).contains("(expired 3 h ago)");
   }
@@ -45,7 +45,7 @@ class InspectCommandTest {
 
   @Test
   void readsTheTokenFromStdin() {
-    assertThat(cli().stdin("Authorization: Bearer " + token()).run("inspect", "-").exitCode()).isZero();
+    assertThat(cli().stdin("Authorization: Bearer " + token("--sub", "alice")).run("inspect", "-").exitCode()).isZero();
   }
 
   @Test

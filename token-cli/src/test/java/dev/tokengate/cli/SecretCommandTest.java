@@ -39,7 +39,7 @@ class SecretCommandTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err()).contains("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(cli().run("sign", "--secret-file", file.toString()).exitCode()).isZero();
+    assertThat(cli().run("sign", "--sub", "alice", "--secret-file", file.toString()).exitCode()).isZero();
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SignCommandTest {
 
@@ -48,10 +50,124 @@ class SignCommandTest {
   }
 
   @Test
+  void refusesATokenWithoutAPrincipalAndSaysHowToGiveOne() {
+    CliRun.Result result = sign();
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).hasLineCount(1)
+        .startsWith("token-cli sign: the token has no principal claim, so the authorizer would deny it"
+            + " (missing_claim): it takes the principal from the first of sub, userId that a token has"
+            + " (PRINCIPAL_CLAIM); add --sub alice or --claim userId=..., or give --allow-missing-principal to mint"
+            + " it anyway; see 'token-cli sign --help'");
+  }
+
+  @Test
+  void refusesAMissingPrincipalBeforeAskingForTheSecret() {
+    CliRun.Result result = cli().terminal(prompt -> {
+      throw new AssertionError("asked for the secret");
+    }).run("sign");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("missing_claim");
+  }
+
+  @Test
+  void mintsATokenWithoutAPrincipalWhenAskedToAndVerifyDeniesIt() {
+    CliRun.Result result = sign("--allow-missing-principal");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(claims(result)).doesNotContainKeys("sub", "userId");
+    assertThat(cli().env("JWT_SECRET", SECRET).run("verify", "--now", NOW.toString(), result.line()).out())
+        .startsWith("rejected: missing_claim");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"userId=u-42", "userId:=42"})
+  void takesUserIdAsThePrincipalWhenThereIsNoSub(String claim) {
+    CliRun.Result result = sign("--claim", claim);
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(claims(result)).containsKey("userId").doesNotContainKey("sub");
+  }
+
+  @Test
+  void looksForTheClaimsThatPrincipalClaimNames() {
+    CliRun shell = cli().env("JWT_SECRET", SECRET).env("PRINCIPAL_CLAIM", "email,uid");
+
+    CliRun.Result withSub = shell.run("sign", "--sub", "alice");
+    CliRun.Result withUid = shell.run("sign", "--claim", "uid=7");
+
+    assertThat(withSub.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(withSub.err()).contains("from the first of email, uid that a token has")
+        .contains("add --claim email=... or --claim uid=..., or give").doesNotContain("--sub alice");
+    assertThat(withUid.exitCode()).as(withUid.err()).isZero();
+  }
+
+  @Test
+  void namesTheOneClaimPrincipalClaimNames() {
+    CliRun.Result result = cli().env("JWT_SECRET", SECRET).env("PRINCIPAL_CLAIM", "email").run("sign");
+
+    assertThat(result.err()).contains("it takes the principal from the email claim (PRINCIPAL_CLAIM)");
+  }
+
+  @Test
+  void exitsThreeWhenPrincipalClaimNamesNoClaim() {
+    CliRun.Result result = cli().env("JWT_SECRET", SECRET).env("PRINCIPAL_CLAIM", "a b").run("sign", "--sub", "x");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(result.err()).startsWith("token-cli sign: invalid configuration: PRINCIPAL_CLAIM").hasLineCount(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "al\u202eice", "a\nb", "\u0000"})
+  void refusesAPrincipalTheAuthorizerWouldRefuse(String subject) {
+    CliRun.Result result = sign("--sub", subject);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).hasLineCount(1)
+        .startsWith("token-cli sign: the authorizer would deny this token (invalid_claim): it refuses the value of"
+            + " the sub claim, which it reads for the principal")
+        .contains("--allow-missing-principal");
+  }
+
+  @Test
+  void refusesAPrincipalLongerThanTheAuthorizerTakes() {
+    assertThat(sign("--sub", "a".repeat(256)).exitCode()).isZero();
+    assertThat(sign("--sub", "a".repeat(257)).exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  /** Every kind of userId value: sign refuses exactly those whose tokens verify rejects. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\"bob\"", "42", "-7", "0", "1.5", "1e3", "true", "null", "[\"bob\"]", "{}", "\"\"",
+      "\"a\\u0000b\"", "\"a\\u2028b\"", "\"\\u2066bob\""})
+  void refusesExactlyThePrincipalsThatVerifyRejects(String json) {
+    CliRun.Result refusing = sign("--claim", "userId:=" + json);
+    CliRun.Result minted = sign("--claim", "userId:=" + json, "--allow-missing-principal");
+    CliRun.Result verified = cli().env("JWT_SECRET", SECRET).run("verify", "--now", NOW.toString(), minted.line());
+
+    assertThat(minted.exitCode()).isZero();
+    assertThat(refusing.exitCode()).as(refusing.err())
+        .isEqualTo(verified.exitCode() == ExitCodes.OK ? ExitCodes.OK : ExitCodes.USAGE);
+  }
+
+  @Test
+  void checksThePrincipalOfTheWholePayloadWhereTheOptionsWin() throws Exception {
+    Path file = Files.writeString(dir.resolve("claims.json"), "{\"sub\":\"\"}");
+
+    assertThat(sign("--claims-file", file.toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(sign("--claims-file", file.toString(), "--sub", "alice").exitCode()).isZero();
+    assertThat(sign("--claims-file", file.toString(), "--claim", "sub=bob").exitCode()).isZero();
+  }
+
+  @Test
   void warnsOnceButSignsWithASecretFileOtherUsersCanRead() throws Exception {
     Path file = secretFile("rw-r--r--");
 
-    CliRun.Result result = cli().run("sign", "--now", NOW.toString(), "--secret-file", file.toString());
+    CliRun.Result result =
+        cli().run("sign", "--now", NOW.toString(), "--sub", "alice", "--secret-file", file.toString());
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEqualTo("token-cli: warning: " + file + " is readable by other users; chmod 600 "
@@ -63,7 +179,8 @@ class SignCommandTest {
   void saysNothingAboutAnOwnerOnlySecretFile() throws Exception {
     Path file = secretFile("rw-------");
 
-    CliRun.Result result = cli().run("sign", "--now", NOW.toString(), "--secret-file", file.toString());
+    CliRun.Result result =
+        cli().run("sign", "--now", NOW.toString(), "--sub", "alice", "--secret-file", file.toString());
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
@@ -96,13 +213,13 @@ class SignCommandTest {
 
   @Test
   void writesSeveralAudiencesAsAnArray() {
-    assertThat(claims(sign("--aud", "a", "--aud", "b"))).containsEntry("aud", List.of("a", "b"));
+    assertThat(claims(sign("--sub", "alice", "--aud", "a", "--aud", "b"))).containsEntry("aud", List.of("a", "b"));
   }
 
   @Test
   void givesARandomJtiWhenNoValueIsGiven() {
-    Object first = claims(sign("--jti")).get("jti");
-    Object second = claims(sign("--jti")).get("jti");
+    Object first = claims(sign("--sub", "alice", "--jti")).get("jti");
+    Object second = claims(sign("--sub", "alice", "--jti")).get("jti");
 
     assertThat(first).asString().matches("[0-9a-f-]{36}");
     assertThat(first).isNotEqualTo(second);
@@ -110,7 +227,8 @@ class SignCommandTest {
 
   @Test
   void acceptsAnIsoInstantForNotBeforeAndAnIsoDuration() {
-    Map<String, Object> claims = claims(sign("--not-before", "2026-01-02T00:00:00Z", "--expires-in", "P2D"));
+    Map<String, Object> claims =
+        claims(sign("--sub", "alice", "--not-before", "2026-01-02T00:00:00Z", "--expires-in", "P2D"));
 
     assertThat(claims).containsEntry("nbf", NOW.getEpochSecond() + 86_400)
         .containsEntry("exp", NOW.getEpochSecond() + 2 * 86_400);
@@ -118,7 +236,7 @@ class SignCommandTest {
 
   @Test
   void setsStringAndTypedClaims() {
-    Map<String, Object> claims = claims(sign("--claim", "role=admin", "--claim", "level:=3",
+    Map<String, Object> claims = claims(sign("--sub", "alice", "--claim", "role=admin", "--claim", "level:=3",
         "--claim", "scope:=[\"read\",\"write\"]", "--claim", "beta:=true"));
 
     assertThat(claims).containsEntry("role", "admin")
@@ -131,7 +249,8 @@ class SignCommandTest {
   void readsClaimsFromAFileAndLetsClaimOptionsOverrideThem() throws Exception {
     Path file = Files.writeString(dir.resolve("claims.json"), "{\"tenant\":\"t1\",\"role\":\"user\"}");
 
-    Map<String, Object> claims = claims(sign("--claims-file", file.toString(), "--claim", "role=admin"));
+    Map<String, Object> claims =
+        claims(sign("--sub", "alice", "--claims-file", file.toString(), "--claim", "role=admin"));
 
     assertThat(claims).containsEntry("tenant", "t1").containsEntry("role", "admin");
   }
@@ -139,14 +258,15 @@ class SignCommandTest {
   @Test
   void readsClaimsFromStdin() {
     CliRun.Result result = cli().env("JWT_SECRET", SECRET).stdin("{\"tenant\":\"t2\"}")
-        .run("sign", "--claims-file", "-");
+        .run("sign", "--sub", "alice", "--claims-file", "-");
 
     assertThat(claims(result)).containsEntry("tenant", "t2");
   }
 
   @Test
   void setsTheKid() {
-    assertThat(DecodedToken.decode(sign("--kid", "key-1").line()).header()).containsEntry("kid", "key-1");
+    assertThat(DecodedToken.decode(sign("--sub", "alice", "--kid", "key-1").line()).header())
+        .containsEntry("kid", "key-1");
   }
 
   @Test
@@ -164,14 +284,15 @@ class SignCommandTest {
 
   @Test
   void signsWithASecretPipedOnStdin() {
-    CliRun.Result result = cli().stdin(SECRET + "\n").run("sign", "--secret-stdin", "--now", NOW.toString());
+    CliRun.Result result =
+        cli().stdin(SECRET + "\n").run("sign", "--secret-stdin", "--now", NOW.toString(), "--sub", "alice");
 
-    assertThat(result.line()).isEqualTo(sign().line());
+    assertThat(result.line()).isEqualTo(sign("--sub", "alice").line());
   }
 
   @Test
   void exitsFourOnAWeakKeyAndSaysHowToMakeOne() {
-    CliRun.Result result = cli().stdin("short-key\n").run("sign", "--secret-stdin");
+    CliRun.Result result = cli().stdin("short-key\n").run("sign", "--secret-stdin", "--sub", "alice");
 
     assertThat(result.exitCode()).isEqualTo(4);
     assertThat(result.out()).isEmpty();
@@ -182,7 +303,7 @@ class SignCommandTest {
 
   @Test
   void exitsThreeWithoutASecret() {
-    CliRun.Result result = cli().run("sign");
+    CliRun.Result result = cli().run("sign", "--sub", "alice");
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err()).startsWith("token-cli sign: no secret:").hasLineCount(1);
@@ -258,7 +379,7 @@ class SignCommandTest {
 
   @Test
   void printsAStackTraceOnlyWithVerbose() {
-    assertThat(cli().run("sign").err()).doesNotContain("\tat ");
-    assertThat(cli().run("sign", "--verbose").err()).contains("\tat ");
+    assertThat(cli().run("sign", "--sub", "alice").err()).doesNotContain("\tat ");
+    assertThat(cli().run("sign", "--sub", "alice", "--verbose").err()).contains("\tat ");
   }
 }

@@ -38,6 +38,7 @@ class TokenCliJarIT {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("JWT_SECRET");
+    builder.environment().remove("PRINCIPAL_CLAIM");
     builder.environment().putAll(env);
     try {
       Process process = builder.start();
@@ -114,8 +115,18 @@ class TokenCliJarIT {
   }
 
   @Test
+  void refusesToMintATokenTheAuthorizerWouldDenyForWantOfAPrincipal() {
+    Run run = run("x".repeat(40) + "\n", Map.of(), "sign", "--secret-stdin");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).hasLineCount(1).contains("missing_claim").contains("--sub alice")
+        .contains("--allow-missing-principal");
+  }
+
+  @Test
   void exitsFourOnAWeakKeyPipedIn() {
-    Run run = run("too-short\n", Map.of(), "sign", "--secret-stdin");
+    Run run = run("too-short\n", Map.of(), "sign", "--secret-stdin", "--sub", "alice");
 
     assertThat(run.exitCode()).isEqualTo(4);
     assertThat(run.err()).contains("token-cli secret").doesNotContain("too-short");
@@ -124,7 +135,7 @@ class TokenCliJarIT {
   @Test
   void usesJwtSecretFromTheEnvironmentAndRejectsAnExpiredToken() {
     Map<String, String> env = Map.of("JWT_SECRET", "x".repeat(40));
-    String token = run("", env, "sign", "--now", "2020-01-01T00:00:00Z").out().strip();
+    String token = run("", env, "sign", "--sub", "alice", "--now", "2020-01-01T00:00:00Z").out().strip();
 
     Run verify = run("", env, "verify", token);
 

@@ -112,7 +112,8 @@ class VerifyCommandTest {
   @Test
   void printsJsonForScripts() {
     Map<String, Object> valid = Json.parseObject(verify("--json", token("--sub", "alice")).out());
-    Map<String, Object> rejected = Json.parseObject(verify("--json", token("--expires-in", "1m")).out());
+    Map<String, Object> rejected =
+        Json.parseObject(verify("--json", token("--sub", "alice", "--expires-in", "1m")).out());
 
     assertThat(valid).containsEntry("valid", true).containsEntry("principal", "alice").containsKey("claims");
     assertThat(rejected).containsEntry("valid", false).containsEntry("reason", "token_expired")
@@ -146,14 +147,15 @@ class VerifyCommandTest {
 
   @Test
   void exitsFourOnAWeakKey() {
-    CliRun.Result result = cli().env("JWT_SECRET", "short").run("verify", token());
+    CliRun.Result result = cli().env("JWT_SECRET", "short").run("verify", token("--sub", "alice"));
 
     assertThat(result.exitCode()).isEqualTo(4);
   }
 
   @Test
   void exitsThreeOnABadConfigurationVariableNamingIt() {
-    CliRun.Result result = cli().env("JWT_SECRET", SECRET).env("JWT_LEEWAY_SECONDS", "1m").run("verify", token());
+    CliRun.Result result =
+        cli().env("JWT_SECRET", SECRET).env("JWT_LEEWAY_SECONDS", "1m").run("verify", token("--sub", "alice"));
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err()).contains("JWT_LEEWAY_SECONDS").hasLineCount(1);
