@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
     versionProvider = ManifestVersionProvider.class,
     sortOptions = false,
     description = {
-      "Run the authorizer Lambda's handler on a token and a method ARN (or a TOKEN authorizer event) and print the",
-      "policy JSON that API Gateway would receive, or Unauthorized. Exits 0 for Allow, 1 for Deny, 5 for",
-      "Unauthorized (API Gateway answers 401)."
+      "Run the authorizer Lambda's handler on a token and print the policy.",
+      "Takes a token and a method ARN (or a TOKEN authorizer event) and prints the policy JSON that API Gateway"
+          + " would receive, or Unauthorized. Exits 0 for Allow, 1 for Deny, 5 for Unauthorized (API Gateway"
+          + " answers 401)."
     })
 final class AuthorizeCommand implements Callable<Integer> {
 
@@ -51,11 +52,11 @@ final class AuthorizeCommand implements Callable<Integer> {
   private String token;
 
   @Option(names = "--method-arn", paramLabel = "ARN", converter = Converters.MethodArnConverter.class,
-      description = "The called method, e.g. arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/hello.")
+      description = "The called method, such as arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/hello.")
   private MethodArn methodArn;
 
   @Option(names = "--event", paramLabel = "FILE|-",
-      description = "A TOKEN authorizer event (authorizationToken, methodArn), e.g. events/authorizer/*.json;"
+      description = "A TOKEN authorizer event (authorizationToken, methodArn), such as events/authorizer/*.json;"
           + " --method-arn overrides its methodArn.")
   private String event;
 

@@ -32,15 +32,15 @@ final class AuthorizerOptions {
   private String audience;
 
   @Option(names = "--leeway", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      description = "Clock skew allowed on exp, nbf, iat, e.g. 60s (overrides $JWT_LEEWAY_SECONDS; default 60s).")
+      description = "Clock skew allowed on exp, nbf, iat, such as 60s (overrides $JWT_LEEWAY_SECONDS; default 60s).")
   private Duration leeway;
 
   @Option(names = "--max-age", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-      description = "Reject tokens issued (iat) longer ago, e.g. 1h (overrides $JWT_MAX_TOKEN_AGE_SECONDS).")
+      description = "Reject tokens issued (iat) longer ago, such as 1h (overrides $JWT_MAX_TOKEN_AGE_SECONDS).")
   private Duration maxAge;
 
   @Option(names = "--principal-claim", paramLabel = "CLAIMS", split = ",",
-      description = "Claims tried in order for the principal, e.g. sub,userId (overrides $PRINCIPAL_CLAIM).")
+      description = "Claims tried in order for the principal, such as sub,userId (overrides $PRINCIPAL_CLAIM).")
   private List<String> principalClaims;
 
   /**

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
     versionProvider = ManifestVersionProvider.class,
     sortOptions = false,
     description = {
-      "Decode a token's header and claims WITHOUT verifying anything (no key needed), with times as dates and",
-      "expiry in words. Use 'token-cli verify' to know whether the authorizer would accept it."
+      "Decode a token's header and claims WITHOUT verifying anything.",
+      "No key is needed. Times are shown as dates, with the expiry in words. Use 'token-cli verify' to know"
+          + " whether the authorizer would accept the token."
     })
 final class InspectCommand implements Callable<Integer> {
 

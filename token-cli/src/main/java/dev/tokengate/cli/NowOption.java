@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 final class NowOption {
 
   @Option(names = "--now", paramLabel = "INSTANT", converter = Converters.InstantConverter.class,
-      description = "Use this time instead of the clock (ISO-8601, e.g. 2026-01-01T00:00:00Z).")
+      description = "Use this time instead of the clock (ISO-8601, such as 2026-01-01T00:00:00Z).")
   private Instant now;
 
   /** The fixed time, or the clock's. */

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
     versionProvider = ManifestVersionProvider.class,
     sortOptions = false,
     description = {
-      "Generate a strong random HS256 key and print it, or write it to a file only you can read (rw-------).",
-      "The key is the text as printed (its UTF-8 bytes), exactly as the authorizer reads JWT_SECRET."
+      "Generate a strong random HS256 key.",
+      "Prints the key, or writes it with -o to a file only you can read (rw-------). The key is the text as"
+          + " printed (its UTF-8 bytes), exactly as the authorizer reads JWT_SECRET."
     })
 final class SecretCommand implements Callable<Integer> {
 

@@ -25,7 +25,7 @@ final class SecretOptions {
     String env;
 
     @Option(names = "--secret-stdin",
-        description = "Read the secret from stdin, e.g. piped from 'aws secretsmanager get-secret-value"
+        description = "Read the secret from stdin, for example piped from 'aws secretsmanager get-secret-value"
             + " ... --output text'. One trailing newline is removed.")
     boolean stdin;
   }

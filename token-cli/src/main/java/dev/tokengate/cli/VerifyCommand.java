@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
     versionProvider = ManifestVersionProvider.class,
     sortOptions = false,
     description = {
-      "Verify a token exactly as the authorizer does (same rules, same variables: JWT_ISSUER, JWT_AUDIENCE,",
-      "JWT_LEEWAY_SECONDS, JWT_MAX_TOKEN_AGE_SECONDS, PRINCIPAL_CLAIM) and print the verdict, the reason and the",
-      "claims. Exits 0 when valid, 1 when rejected."
+      "Verify a token exactly as the authorizer does and print the verdict.",
+      "The rules and variables are the authorizer's: JWT_ISSUER, JWT_AUDIENCE, JWT_LEEWAY_SECONDS,"
+          + " JWT_MAX_TOKEN_AGE_SECONDS and PRINCIPAL_CLAIM, which the options below override. Prints the verdict,"
+          + " the reason and the claims; exits 0 when valid, 1 when rejected."
     })
 final class VerifyCommand implements Callable<Integer> {
 
