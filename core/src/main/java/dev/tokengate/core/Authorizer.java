@@ -54,7 +54,7 @@ public final class Authorizer {
         Objects.requireNonNull(clock, "clock"));
   }
 
-  /** The configuration this authorizer was built with. */
+  /** {@return the configuration this authorizer was built with} */
   public AuthorizerConfig config() {
     return config;
   }

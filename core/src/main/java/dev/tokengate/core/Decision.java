@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public sealed interface Decision permits Decision.Allow, Decision.Deny, Decision.Unauthorized {
 
-  /** The token's {@code kid}, for logs only (see {@link Verdict#kid()}); empty when no token was read. */
+  /** {@return the token's {@code kid}, for logs only (see {@link Verdict#kid()}); empty when no token was read} */
   Optional<String> kid();
 
   /**
@@ -27,7 +27,12 @@ public sealed interface Decision permits Decision.Allow, Decision.Deny, Decision
    * @param policy the Allow policy
    */
   record Allow(Verdict.Allowed verdict, AuthorizerResponse policy) implements Decision {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param verdict the principal, context and claims of the token
+     * @param policy the Allow policy
+     */
     public Allow {
       Objects.requireNonNull(verdict, "verdict");
       Objects.requireNonNull(policy, "policy");
@@ -46,7 +51,12 @@ public sealed interface Decision permits Decision.Allow, Decision.Deny, Decision
    * @param policy the Deny policy, whose context carries the reason
    */
   record Deny(Verdict.Denied verdict, AuthorizerResponse policy) implements Decision {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param verdict why the token was denied
+     * @param policy the Deny policy, whose context carries the reason
+     */
     public Deny {
       Objects.requireNonNull(verdict, "verdict");
       Objects.requireNonNull(policy, "policy");
@@ -57,7 +67,7 @@ public sealed interface Decision permits Decision.Allow, Decision.Deny, Decision
       return verdict.kid();
     }
 
-    /** Why the token was denied. */
+    /** {@return why the token was denied} */
     public Reason reason() {
       return verdict.reason();
     }
@@ -81,7 +91,12 @@ public sealed interface Decision permits Decision.Allow, Decision.Deny, Decision
     /** Every code of this kind, as docs/reference/reasons.md lists them. */
     public static final List<String> CODES = List.of(NO_BEARER_TOKEN, MALFORMED_METHOD_ARN, MALFORMED_EVENT);
 
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param reason a {@link Reason#code()}, or one of the codes below
+     * @param kid see {@link Decision#kid()}
+     */
     public Unauthorized {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(kid, "kid");

@@ -30,7 +30,17 @@ public record MethodArn(
           + "([A-Za-z0-9]+)/([A-Za-z0-9_\\-]+)/([A-Z]+)/([!-~]*)");
 
 
-  /** Rejects nulls. */
+  /**
+   * Rejects nulls.
+   *
+   * @param partition such as {@code aws}
+   * @param region such as {@code eu-west-1}
+   * @param account the 12-digit account id
+   * @param apiId the REST API id
+   * @param stage the stage name
+   * @param method the HTTP method
+   * @param resource the resource path without its leading slash
+   */
   public MethodArn {
     Objects.requireNonNull(partition, "partition");
     Objects.requireNonNull(region, "region");
@@ -69,12 +79,12 @@ public record MethodArn(
         matcher.group(5), matcher.group(6), resource);
   }
 
-  /** The ARN of every method and resource of this stage: {@code arn:...:<apiId>/<stage>/*}{@code /*}. */
+  /** {@return the ARN of every method and resource of this stage: {@code arn:...:<apiId>/<stage>/*}{@code /*}} */
   public String anyMethodInStage() {
     return prefix() + "/*/*";
   }
 
-  /** The ARN of exactly this method and resource, as parsed. */
+  /** {@return the ARN of exactly this method and resource, as parsed} */
   public String arn() {
     return prefix() + "/" + method + "/" + resource;
   }

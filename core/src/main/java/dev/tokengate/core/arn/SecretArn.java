@@ -21,7 +21,14 @@ public record SecretArn(String partition, String region, String account, String 
   private static final Pattern ARN = Pattern.compile(
       "arn:(aws[a-z\\-]*):secretsmanager:([a-z0-9\\-]+):([0-9]{12}):secret:([A-Za-z0-9/_+=.@\\-]+)");
 
-  /** Rejects nulls. */
+  /**
+   * Rejects nulls.
+   *
+   * @param partition such as {@code aws}
+   * @param region such as {@code eu-west-1}
+   * @param account the 12-digit account id
+   * @param name the secret's name, with the random suffix when the ARN has one
+   */
   public SecretArn {
     Objects.requireNonNull(partition, "partition");
     Objects.requireNonNull(region, "region");
@@ -48,7 +55,7 @@ public record SecretArn(String partition, String region, String account, String 
     return new SecretArn(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4));
   }
 
-  /** The ARN as text, exactly as parsed. */
+  /** {@return the ARN as text, exactly as parsed} */
   public String arn() {
     return "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + name;
   }

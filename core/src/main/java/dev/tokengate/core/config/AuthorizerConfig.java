@@ -71,6 +71,17 @@ public record AuthorizerConfig(
   /**
    * Validates every value.
    *
+   * @param secret the HS256 key ({@code JWT_SECRET})
+   * @param secretArn the Secrets Manager secret holding the key ({@code JWT_SECRET_ARN})
+   * @param secretCacheTtl how long fetched keys are used ({@code JWT_SECRET_CACHE_SECONDS})
+   * @param issuer the required {@code iss} ({@code JWT_ISSUER})
+   * @param audience the required {@code aud} ({@code JWT_AUDIENCE})
+   * @param leeway clock skew allowed ({@code JWT_LEEWAY_SECONDS})
+   * @param maxTokenAge the oldest {@code iat} accepted ({@code JWT_MAX_TOKEN_AGE_SECONDS})
+   * @param principalClaims claims tried in order for the principal ({@code PRINCIPAL_CLAIM})
+   * @param contextClaims claims passed to the backend ({@code CONTEXT_CLAIMS})
+   * @param policyScope what an Allow covers ({@code POLICY_SCOPE})
+   * @param invalidTokenResponse how an invalid token is answered ({@code INVALID_TOKEN_RESPONSE})
    * @throws ConfigException naming the variable when a value is missing or not allowed
    */
   public AuthorizerConfig {
@@ -122,7 +133,7 @@ public record AuthorizerConfig(
     audience.ifPresent(value -> requireNotBlank(JWT_AUDIENCE, value));
   }
 
-  /** A builder with every setting at its documented default and no key: set a secret or a secret ARN. */
+  /** {@return a builder with every setting at its documented default and no key: set a secret or a secret ARN} */
   public static Builder builder() {
     return new Builder();
   }
@@ -193,67 +204,122 @@ public record AuthorizerConfig(
 
     private Builder() {}
 
-    /** The HS256 key, used as its exact UTF-8 bytes; null for none. */
+    /**
+     * The HS256 key, used as its exact UTF-8 bytes.
+     *
+     * @param secret the key's text; null for none
+     * @return this builder
+     */
     public Builder secret(String secret) {
       this.secret = secret;
       return this;
     }
 
-    /** The Secrets Manager secret holding the key, which wins over {@link #secret}; null for none. */
+    /**
+     * The Secrets Manager secret holding the key, which wins over {@link #secret}.
+     *
+     * @param secretArn the secret's ARN; null for none
+     * @return this builder
+     */
     public Builder secretArn(String secretArn) {
       this.secretArn = secretArn;
       return this;
     }
 
-    /** How long keys fetched from Secrets Manager are used before a refresh (whole seconds, 1 s to 1 day). */
+    /**
+     * How long keys fetched from Secrets Manager are used before a refresh (whole seconds, 1 s to 1 day).
+     *
+     * @param secretCacheTtl the refresh interval
+     * @return this builder
+     */
     public Builder secretCacheTtl(Duration secretCacheTtl) {
       this.secretCacheTtl = Objects.requireNonNull(secretCacheTtl, "secretCacheTtl");
       return this;
     }
 
-    /** The required {@code iss}; null to leave it unchecked. */
+    /**
+     * The required {@code iss}.
+     *
+     * @param issuer the issuer; null to leave it unchecked
+     * @return this builder
+     */
     public Builder issuer(String issuer) {
       this.issuer = issuer;
       return this;
     }
 
-    /** The required {@code aud}; null to leave it unchecked. */
+    /**
+     * The required {@code aud}.
+     *
+     * @param audience the audience; null to leave it unchecked
+     * @return this builder
+     */
     public Builder audience(String audience) {
       this.audience = audience;
       return this;
     }
 
-    /** Clock skew allowed on {@code exp}, {@code nbf} and {@code iat} (whole seconds, 0 to 5 minutes). */
+    /**
+     * Clock skew allowed on {@code exp}, {@code nbf} and {@code iat} (whole seconds, 0 to 5 minutes).
+     *
+     * @param leeway the skew
+     * @return this builder
+     */
     public Builder leeway(Duration leeway) {
       this.leeway = Objects.requireNonNull(leeway, "leeway");
       return this;
     }
 
-    /** The oldest {@code iat} accepted, measured back from now; null for no limit. */
+    /**
+     * The oldest {@code iat} accepted, measured back from now.
+     *
+     * @param maxTokenAge the maximum age; null for no limit
+     * @return this builder
+     */
     public Builder maxTokenAge(Duration maxTokenAge) {
       this.maxTokenAge = maxTokenAge;
       return this;
     }
 
-    /** Claims tried in order for the principal. */
+    /**
+     * Claims tried in order for the principal.
+     *
+     * @param principalClaims claim names, at least one
+     * @return this builder
+     */
     public Builder principalClaims(List<String> principalClaims) {
       this.principalClaims = List.copyOf(principalClaims);
       return this;
     }
 
-    /** Claims passed to the backend in the policy's context; empty for none. */
+    /**
+     * Claims passed to the backend in the policy's context.
+     *
+     * @param contextClaims claim names; empty for none
+     * @return this builder
+     */
     public Builder contextClaims(List<String> contextClaims) {
       this.contextClaims = List.copyOf(contextClaims);
       return this;
     }
 
-    /** What an Allow covers. */
+    /**
+     * What an Allow covers.
+     *
+     * @param policyScope the scope
+     * @return this builder
+     */
     public Builder policyScope(PolicyScope policyScope) {
       this.policyScope = Objects.requireNonNull(policyScope, "policyScope");
       return this;
     }
 
-    /** How an invalid token is answered. */
+    /**
+     * How an invalid token is answered.
+     *
+     * @param invalidTokenResponse the answer
+     * @return this builder
+     */
     public Builder invalidTokenResponse(InvalidTokenResponse invalidTokenResponse) {
       this.invalidTokenResponse = Objects.requireNonNull(invalidTokenResponse, "invalidTokenResponse");
       return this;

@@ -10,14 +10,21 @@ public final class ConfigException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The environment variable at fault. */
   private final String variable;
 
+  /**
+   * A problem with one setting.
+   *
+   * @param variable the environment variable at fault, such as {@code JWT_SECRET}
+   * @param message what is wrong and what is allowed, naming the variable; never a secret's value
+   */
   public ConfigException(String variable, String message) {
     super(message);
     this.variable = variable;
   }
 
-  /** The environment variable at fault, e.g. {@code JWT_SECRET}. */
+  /** {@return the environment variable at fault, such as {@code JWT_SECRET}} */
   public String variable() {
     return variable;
   }

@@ -91,6 +91,9 @@ public final class EnvironmentConfig {
   /**
    * Splits a comma-separated list of claim names, as {@link #PRINCIPAL_CLAIM} and {@link #CONTEXT_CLAIMS} hold
    * them; blank means none. The names themselves are checked when the config is built.
+   *
+   * @param value the variable's value
+   * @return the names, trimmed, in order
    */
   public static List<String> claimNames(String value) {
     if (value.isBlank()) {

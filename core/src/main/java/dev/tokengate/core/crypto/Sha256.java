@@ -28,6 +28,7 @@ public final class Sha256 {
   /**
    * Hashes bytes with a digest of its own.
    *
+   * @param input the bytes to hash
    * @return the 32-byte SHA-256 of {@code input}
    */
   public static byte[] hash(byte[] input) {

@@ -19,7 +19,11 @@ public record BearerToken(String compactJws) {
 
   private static final String SCHEME = "Bearer ";
 
-  /** Rejects null. */
+  /**
+   * Rejects null.
+   *
+   * @param compactJws the token, exactly as sent
+   */
   public BearerToken {
     Objects.requireNonNull(compactJws, "compactJws");
   }

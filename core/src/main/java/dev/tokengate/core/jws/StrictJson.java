@@ -37,7 +37,12 @@ public final class StrictJson {
 
   private StrictJson() {}
 
-  /** Returns the object, or empty when {@code json} is not exactly one strict JSON object. */
+  /**
+   * Reads one strict JSON object.
+   *
+   * @param json the text
+   * @return the object, or empty when {@code json} is not exactly one strict JSON object
+   */
   public static Optional<ObjectNode> readObject(String json) {
     try (JsonParser parser = FACTORY.createParser(json)) {
       return readObject(parser);

@@ -45,17 +45,24 @@ public final class StrictJws {
      */
     record Readable(ObjectNode header, ObjectNode payload) implements Decoded {
 
-      /** Keeps copies of the nodes. */
+      /**
+       * Keeps copies of the nodes.
+       *
+       * @param header the JOSE header
+       * @param payload the claims set
+       */
       public Readable {
         header = header.deepCopy();
         payload = payload.deepCopy();
       }
 
+      /** {@return a copy of the JOSE header} */
       @Override
       public ObjectNode header() {
         return header.deepCopy();
       }
 
+      /** {@return a copy of the claims set} */
       @Override
       public ObjectNode payload() {
         return payload.deepCopy();

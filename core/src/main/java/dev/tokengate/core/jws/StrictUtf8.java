@@ -14,7 +14,12 @@ public final class StrictUtf8 {
 
   private StrictUtf8() {}
 
-  /** Returns the text, or empty when {@code bytes} are not well-formed UTF-8. */
+  /**
+   * Decodes strict UTF-8.
+   *
+   * @param bytes the encoded text
+   * @return the text, or empty when {@code bytes} are not well-formed UTF-8
+   */
   public static Optional<String> decode(byte[] bytes) {
     try {
       return Optional.of(StandardCharsets.UTF_8.newDecoder()

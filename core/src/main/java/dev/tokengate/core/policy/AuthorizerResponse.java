@@ -28,7 +28,13 @@ public record AuthorizerResponse(
   /** The IAM policy language version API Gateway requires. */
   public static final String VERSION_2012_10_17 = "2012-10-17";
 
-  /** Rejects nulls and copies the context, keeping its order. */
+  /**
+   * Rejects nulls and copies the context, keeping its order.
+   *
+   * @param principalId the caller's identity
+   * @param policyDocument the IAM policy
+   * @param context values passed on as {@code $context.authorizer.<key>}
+   */
   public AuthorizerResponse {
     Objects.requireNonNull(principalId, "principalId");
     Objects.requireNonNull(policyDocument, "policyDocument");
@@ -44,7 +50,12 @@ public record AuthorizerResponse(
   @JsonPropertyOrder({"Version", "Statement"})
   public record PolicyDocument(
       @JsonProperty("Version") String version, @JsonProperty("Statement") List<Statement> statement) {
-    /** Rejects nulls and copies the statements. */
+    /**
+     * Rejects nulls and copies the statements.
+     *
+     * @param version the policy language version
+     * @param statement the statements
+     */
     public PolicyDocument {
       Objects.requireNonNull(version, "version");
       statement = List.copyOf(statement);
@@ -63,7 +74,13 @@ public record AuthorizerResponse(
       @JsonProperty("Action") String action,
       @JsonProperty("Resource") List<String> resource,
       @JsonProperty("Effect") String effect) {
-    /** Rejects nulls and copies the resources. */
+    /**
+     * Rejects nulls and copies the resources.
+     *
+     * @param action the action
+     * @param resource the method ARNs
+     * @param effect {@code Allow} or {@code Deny}
+     */
     public Statement {
       Objects.requireNonNull(action, "action");
       resource = List.copyOf(resource);

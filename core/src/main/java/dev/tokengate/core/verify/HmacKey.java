@@ -39,7 +39,7 @@ public final class HmacKey {
     return new HmacKey(key);
   }
 
-  /** The key's RFC 7638 thumbprint, what {@code kid} carries when {@code token-cli} signs with it. */
+  /** {@return the key's RFC 7638 thumbprint, what {@code kid} carries when {@code token-cli} signs with it} */
   public String thumbprint() {
     return thumbprint;
   }

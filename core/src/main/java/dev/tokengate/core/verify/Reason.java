@@ -42,12 +42,12 @@ public enum Reason {
     this.message = message;
   }
 
-  /** The stable machine code, e.g. {@code token_expired}. */
+  /** {@return the stable machine code, such as {@code token_expired}} */
   public String code() {
     return code;
   }
 
-  /** A short human text, e.g. {@code token expired}; never carries token or key material. */
+  /** {@return a short human text, such as {@code token expired}; never carries token or key material} */
   public String message() {
     return message;
   }

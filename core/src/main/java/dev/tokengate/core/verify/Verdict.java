@@ -18,6 +18,8 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Denied {
    * The token's {@code kid} header when it was a string (it is attacker-controlled before the signature
    * check, so use it only for logs and key selection), shortened to at most {@value TokenVerifier#MAX_KID_LENGTH}
    * characters.
+   *
+   * @return the {@code kid}, or empty
    */
   Optional<String> kid();
 
@@ -34,7 +36,14 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Denied {
   record Allowed(
       String principal, Map<String, Object> context, Map<String, Object> claims, Optional<String> kid)
       implements Verdict {
-    /** Copies the maps, keeping their order, so the verdict stays immutable. */
+    /**
+     * Copies the maps, keeping their order, so the verdict stays immutable.
+     *
+     * @param principal the principal
+     * @param context the context values
+     * @param claims every claim
+     * @param kid see {@link Verdict#kid()}
+     */
     public Allowed {
       Objects.requireNonNull(principal, "principal");
       context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
@@ -50,7 +59,12 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Denied {
    * @param kid see {@link Verdict#kid()}
    */
   record Denied(Reason reason, Optional<String> kid) implements Verdict {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param reason why
+     * @param kid see {@link Verdict#kid()}
+     */
     public Denied {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(kid, "kid");
