@@ -32,12 +32,15 @@ final class SamTranslation {
     return new ObjectMapper().readTree(result.stdout());
   }
 
-  /** Writes the translation to {@code target/} so that other tools can read it. */
-  static Path translateToFile() throws Exception {
-    Path output = ExternalTool.ROOT.resolve("deploy-tests/target/sam-translated.json");
+  /**
+   * Writes the translation to {@code target/sam-translated-NAME.json} so that other tools can read it;
+   * {@code parameters} override the template's parameter defaults.
+   */
+  static Path translateToFile(String name, Map<String, String> parameters) throws Exception {
+    Path output = ExternalTool.ROOT.resolve("deploy-tests/target/sam-translated-" + name + ".json");
     Files.createDirectories(output.getParent());
     Files.writeString(output, new ObjectMapper().writerWithDefaultPrettyPrinter()
-        .writeValueAsString(translate(Map.of())));
+        .writeValueAsString(translate(parameters)));
     return output;
   }
 

@@ -6,32 +6,40 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * AWS's CloudFormation linter finds nothing to report in the SAM template, down to informational findings, and
- * no error or warning in the CloudFormation the SAM translator generates from it. cfn-lint 1.x checks SAM
- * templates against SAM's own schema without translating them, so the second run is what checks the generated
- * resources.
+ * no error or warning in the CloudFormation the SAM translator generates from it, with the template's defaults,
+ * every option on and every option off. cfn-lint 1.x checks SAM templates against SAM's own schema without
+ * translating them, so the second run, on each set's translation, is what checks the generated resources.
  */
 @Tag("integration")
 class TemplateLintTest {
 
-  @Test
-  void cfnLintFindsNothingInTheSamTemplate() throws Exception {
-    assertLintsClean(SamTranslation.TEMPLATE, "--include-checks", "I");
+  @ParameterizedTest
+  @EnumSource(TemplateOptions.class)
+  void cfnLintFindsNothingInTheSamTemplate(TemplateOptions options) throws Exception {
+    List<String> arguments = new ArrayList<>(List.of("--include-checks", "I"));
+    if (!options.parameters().isEmpty()) {
+      arguments.add("--parameters");
+      options.parameters().forEach((name, value) -> arguments.add(name + "=" + value));
+    }
+    assertLintsClean(SamTranslation.TEMPLATE, arguments);
   }
 
-  @Test
-  void cfnLintFindsNoErrorOrWarningInTheGeneratedCloudFormation() throws Exception {
+  @ParameterizedTest
+  @EnumSource(TemplateOptions.class)
+  void cfnLintFindsNoErrorOrWarningInTheGeneratedCloudFormation(TemplateOptions options) throws Exception {
     // Informational findings left out: the translator writes the partition of the region it runs in into ARNs
     // (I3042), which is right because CloudFormation runs it in the region being deployed to.
-    assertLintsClean(SamTranslation.translateToFile());
+    assertLintsClean(SamTranslation.translateToFile(options.name(), options.parameters()), List.of());
   }
 
-  private static void assertLintsClean(Path template, String... options) throws Exception {
+  private static void assertLintsClean(Path template, List<String> options) throws Exception {
     List<String> command = new ArrayList<>(List.of(ExternalTool.cfnLint().toString()));
-    command.addAll(List.of(options));
+    command.addAll(options);
     command.addAll(List.of("--", template.toString()));
     ExternalTool.Result lint = ExternalTool.run(command);
 

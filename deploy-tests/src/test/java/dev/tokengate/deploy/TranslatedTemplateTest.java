@@ -98,6 +98,9 @@ class TranslatedTemplateTest {
       "ACCESS_DENIED                  | 403 | {\"message\":\"$context.authorizer.message\"}",
       "AUTHORIZER_FAILURE             | 500 | {\"message\":\"Internal server error\"}",
       "AUTHORIZER_CONFIGURATION_ERROR | 500 | {\"message\":\"Internal server error\"}",
+      "THROTTLED                      | 429 | {\"message\":\"Too Many Requests\"}",
+      "QUOTA_EXCEEDED                 | 429 | {\"message\":\"Limit Exceeded\"}",
+      "INVALID_API_KEY                | 403 | {\"message\":\"Forbidden\"}",
   })
   void gatewayResponseAnswersWithItsStatusAndBody(String type, String status, String body) {
     JsonNode response = resources.at("/Api/Properties/Body/x-amazon-apigateway-gateway-responses/" + type);
