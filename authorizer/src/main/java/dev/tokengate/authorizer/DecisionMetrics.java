@@ -11,8 +11,8 @@ import java.time.Clock;
 
 /**
  * The members that make a decision log line a CloudWatch embedded metric format document, so that CloudWatch
- * Logs extracts metrics from it: no SDK call, no extra permission, no second line
- * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html).
+ * Logs extracts metrics from it: no SDK call, no extra permission, no second line. The specification:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
  *
  * <p>Two metrics, {@value #DECISIONS} (a count, 1 per line) and {@value DecisionLog#LATENCY} (the line's own
  * field), with the dimensions {@value DecisionLog#DECISION} and, where there is one, {@value DecisionLog#REASON}.

@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks one log line against CloudWatch's "Specification: Embedded metric format"
- * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html),
- * not against a copy of what the authorizer writes: first with the JSON schema AWS publishes there
+ * Checks one log line against CloudWatch's "Specification: Embedded metric format",
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
+ * and not against a copy of what the authorizer writes: first with the JSON schema AWS publishes there
  * ({@code src/test/resources/emf/embedded-metric-format.schema.json}), then, in code, with the rules of the
  * specification's text that the schema does not express. Each rule below quotes or names its source.
  *

@@ -1,7 +1,6 @@
 package dev.tokengate.core.config;
 
 import static dev.tokengate.core.config.EnvironmentConfig.CONTEXT_CLAIMS;
-import static dev.tokengate.core.config.EnvironmentConfig.METRICS_NAMESPACE;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_AUDIENCE;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_ISSUER;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_LEEWAY_SECONDS;
@@ -9,6 +8,7 @@ import static dev.tokengate.core.config.EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECO
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_ARN;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_CACHE_SECONDS;
+import static dev.tokengate.core.config.EnvironmentConfig.METRICS_NAMESPACE;
 import static dev.tokengate.core.config.EnvironmentConfig.PRINCIPAL_CLAIM;
 
 import dev.tokengate.core.arn.SecretArn;
