@@ -93,13 +93,13 @@ public final class AuthorizerHandler implements RequestStreamHandler {
 
   private AuthorizerHandler(Map<String, String> env, Clock clock, PrintStream logOut, boolean logInitFailure) {
     this.json = jsonFactory();
-    this.log = new DecisionLog(json, logOut);
     try {
       AuthorizerConfig config = EnvironmentConfig.read(env);
+      this.log = DecisionLog.of(json, logOut, config, clock);
       this.authorizer = Authorizer.create(config, KeySources.fromConfig(config, env, clock, log), clock);
     } catch (ConfigException e) {
       if (logInitFailure) {
-        log.initFailed(e.getMessage());
+        new DecisionLog(json, logOut).initFailed(e.getMessage());
       }
       throw e;
     }
@@ -119,7 +119,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
    */
   public AuthorizerHandler(AuthorizerConfig config, KeySource keys, Clock clock, PrintStream logOut) {
     this.json = jsonFactory();
-    this.log = new DecisionLog(json, logOut);
+    this.log = DecisionLog.of(json, logOut, config, clock);
     this.authorizer = Authorizer.create(config, keys, clock);
     this.priming = null;
   }

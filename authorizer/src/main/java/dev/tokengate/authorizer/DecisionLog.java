@@ -3,11 +3,13 @@ package dev.tokengate.authorizer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tokengate.core.Decision;
+import dev.tokengate.core.config.AuthorizerConfig;
 import dev.tokengate.core.jws.TokenFingerprint;
 import dev.tokengate.core.verify.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,24 +18,53 @@ import java.util.Optional;
  * nothing else per request; plus the rare lines about init and the keys.
  *
  * <p>A line names the token only by its {@link TokenFingerprint}; the token, the header and the secret never
- * reach it. Lines are written with Jackson's streaming generator (no mapper to build at cold start). Thread-safe:
- * each line is one {@code println}.
+ * reach it. With {@code DECISION_METRICS=on} (the default) a decision line is also a CloudWatch embedded metric
+ * format document, from which CloudWatch counts decisions and records their latency ({@link DecisionMetrics}).
+ * Lines are written with Jackson's streaming generator (no mapper to build at cold start). Thread-safe: each line
+ * is one {@code write}.
  */
 public final class DecisionLog {
+
+  /** The outcome member of a decision line, and a metric dimension: {@code allow}, {@code deny}, ... */
+  static final String DECISION = "decision";
+  /** The reason member of a decision line, and a metric dimension: a reason code, null for an Allow. */
+  static final String REASON = "reason";
+  /** The latency member of a decision line, in microseconds, and a metric. */
+  static final String LATENCY = "latencyUs";
 
   private final JsonFactory json;
   private final PrintStream out;
   private final TokenFingerprint fingerprints = new TokenFingerprint();
+  /** The metric members of a decision line; null with {@code DECISION_METRICS=off}. */
+  private final DecisionMetrics metrics;
 
   /**
-   * A log writing to {@code out}.
+   * A log writing to {@code out}, without metrics.
    *
    * @param json the factory of the line generators
    * @param out where the lines go: stdout in Lambda, which sends it to CloudWatch Logs
    */
   public DecisionLog(JsonFactory json, PrintStream out) {
+    this(json, out, null);
+  }
+
+  private DecisionLog(JsonFactory json, PrintStream out, DecisionMetrics metrics) {
     this.json = json;
     this.out = out;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The log of a configured authorizer: with metrics in the configured namespace unless they are switched off.
+   *
+   * @param json the factory of the line generators
+   * @param out where the lines go
+   * @param config says whether decision lines carry metrics, and their namespace
+   * @param clock the time of the metrics
+   */
+  static DecisionLog of(JsonFactory json, PrintStream out, AuthorizerConfig config, Clock clock) {
+    return new DecisionLog(json, out,
+        config.decisionMetrics() ? new DecisionMetrics(json, config.metricsNamespace(), clock) : null);
   }
 
   /**
@@ -115,12 +146,15 @@ public final class DecisionLog {
   private void write(
       String decision, String reason, String principal, Optional<String> kid, String token, long startNanos) {
     print(line -> {
-      line.writeStringField("decision", decision);
-      line.writeStringField("reason", reason);
+      line.writeStringField(DECISION, decision);
+      line.writeStringField(REASON, reason);
       line.writeStringField("principal", principal);
       line.writeStringField("kid", kid.orElse(null));
       line.writeStringField("token", token == null ? null : fingerprints.fingerprint(token));
-      line.writeNumberField("latencyUs", (System.nanoTime() - startNanos) / 1_000);
+      line.writeNumberField(LATENCY, (System.nanoTime() - startNanos) / 1_000);
+      if (metrics != null) {
+        metrics.write(line, reason != null);
+      }
     });
   }
 

@@ -204,6 +204,47 @@ class AuthorizerHandlerTest {
   }
 
   @Test
+  void writesEveryKindOfDecisionAsAnEmbeddedMetricFormatLineStampedByItsClock() throws IOException {
+    AuthorizerHandler handler = handler();
+    AuthorizerHandler strict = handler(EnvironmentConfig.INVALID_TOKEN_RESPONSE, "unauthorized");
+    String valid = "Bearer " + TestTokens.valid();
+    String expired = "Bearer " + TestTokens.sign(TestTokens.HS256_HEADER, "{\"sub\":\"alice\",\"exp\":1}");
+
+    handler.authorize(valid, METHOD_ARN);
+    handler.authorize(expired, METHOD_ARN);
+    assertThatThrownBy(() -> strict.authorize(expired, METHOD_ARN)).hasMessage("Unauthorized");
+    assertThatThrownBy(() -> handler.authorize("Basic " + SECRET, METHOD_ARN)).hasMessage("Unauthorized");
+    assertThatThrownBy(() -> handler.authorize(valid, "not-an-arn")).hasMessage("Unauthorized");
+    assertThatThrownBy(() -> invoke(handler, "{\"authorizationToken\":".getBytes(StandardCharsets.UTF_8)))
+        .hasMessage("Unauthorized");
+
+    List<JsonNode> lines = new java.util.ArrayList<>();
+    for (String line : logBytes.toString(StandardCharsets.UTF_8).split("\n")) {
+      lines.add(EmfValidator.requireValid(line));
+    }
+    assertThat(lines).extracting(line -> line.path("decision").textValue() + " " + line.path("reason").textValue())
+        .containsExactly("allow null", "deny token_expired", "unauthorized token_expired",
+            "unauthorized no_bearer_token", "unauthorized malformed_method_arn", "unauthorized malformed_event");
+    assertThat(lines).allSatisfy(line -> assertThat(line.path("_aws").path("Timestamp").longValue())
+        .isEqualTo(TestTokens.NOW.toEpochMilli()));
+  }
+
+  @Test
+  void writesThePlainDecisionLineWhenMetricsAreSwitchedOff() {
+    handler(EnvironmentConfig.DECISION_METRICS, "off").authorize("Bearer " + TestTokens.valid(), METHOD_ARN);
+
+    String line = logBytes.toString(StandardCharsets.UTF_8).strip();
+    assertThat(line).startsWith("{\"decision\":\"allow\"").doesNotContain("_aws").doesNotContain("\"decisions\"");
+    assertThat(EmfValidator.violations(line)).isNotEmpty();
+  }
+
+  @Test
+  void failsInitOnANamespaceCloudWatchKeepsForAws() {
+    assertThatThrownBy(() -> handler(EnvironmentConfig.METRICS_NAMESPACE, "AWS/Lambda"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith(EnvironmentConfig.METRICS_NAMESPACE);
+  }
+
+  @Test
   void leavesReportingABadConfigurationToTheCallerOutsideLambda() {
     assertThatThrownBy(() -> handler(EnvironmentConfig.JWT_SECRET, "short")).isInstanceOf(ConfigException.class);
 

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.annotations.SdkInternalApi;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
@@ -60,6 +62,8 @@ class PackagedAuthorizerIT {
   private static final int TIMEOUT_SECONDS = 5;
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Lambda's variable for the function's log format: {@code Text} (the default) or {@code JSON}. */
+  private static final String LOG_FORMAT = "AWS_LAMBDA_LOG_FORMAT";
   /** One class of each library that Lambda puts on the runtime's classpath (the client's own dependencies). */
   private static final List<Class<?>> RUNTIME_LIBRARIES = List.of(
       AWSLambda.class, Context.class, PojoSerializer.class, SdkInternalThreadLocal.class, SdkInternalApi.class);
@@ -157,6 +161,54 @@ class PackagedAuthorizerIT {
                 .startsWith("WARN ProfileFileReader - Ignoring profile 'tokengate' on line 1")
                 .endsWith("'default'."));
       }
+    }
+  }
+
+  /**
+   * The runtime client writes {@code System.out} to the function's stdout unchanged in both of Lambda's log
+   * formats: with {@code AWS_LAMBDA_LOG_FORMAT=JSON} it wraps only what goes through its {@code LambdaLogger}. And
+   * Lambda does not encode again a line that is already a JSON object ("Lambda doesn't double-encode any logs that
+   * are already JSON encoded", https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html).
+   * So each decision line reaches CloudWatch Logs as the embedded metric format document it is, in either format.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"Text", "JSON"})
+  void writesEachDecisionAsOneEmbeddedMetricFormatLineInEitherLogFormat(String logFormat) throws Exception {
+    Map<String, String> environment =
+        Map.of(EnvironmentConfig.JWT_SECRET, TestTokens.SECRET, LOG_FORMAT, logFormat);
+    try (RuntimeUnderTest formatted = RuntimeUnderTest.start(environment, "log-format-" + logFormat + ".log")) {
+      for (String fixture : List.of("allow-sub.json", "deny-expired.json", "unauthorized-basic-scheme.json")) {
+        formatted.invoke(Files.readAllBytes(EVENTS.resolve(fixture)));
+      }
+
+      List<JsonNode> lines = new ArrayList<>();
+      for (String line : Files.readAllLines(formatted.log(), StandardCharsets.UTF_8)) {
+        lines.add(EmfValidator.requireValid(line));
+      }
+      assertThat(lines).extracting(line -> line.path("decision").textValue() + " " + line.path("reason").textValue())
+          .containsExactly("allow null", "deny token_expired", "unauthorized no_bearer_token");
+    }
+  }
+
+  /**
+   * The JSON log format is really in force in that runtime: the client reports a failed init as a JSON object of
+   * its own, while the authorizer's {@code init_failed} line, written to {@code System.out}, passes unchanged.
+   */
+  @Test
+  void failsInitOnANamespaceKeptForAwsAndTheJsonLogFormatWrapsOnlyTheRuntimesOwnLines() throws Exception {
+    Map<String, String> environment = Map.of(EnvironmentConfig.JWT_SECRET, TestTokens.SECRET, LOG_FORMAT, "JSON",
+        EnvironmentConfig.METRICS_NAMESPACE, "AWS/Lambda");
+    try (RuntimeUnderTest misconfigured = RuntimeUnderTest.start(environment, "reserved-namespace.log")) {
+      assertThat(misconfigured.initError().errorMessage()).startsWith(EnvironmentConfig.METRICS_NAMESPACE);
+      assertThat(misconfigured.process().waitFor(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+      List<String> output = Files.readAllLines(misconfigured.log(), StandardCharsets.UTF_8);
+      assertThat(JSON.readTree(output.get(0)).path("event").textValue()).isEqualTo("init_failed");
+      assertThat(output.subList(1, output.size())).anySatisfy(line -> {
+        JsonNode reported = JSON.readTree(line);
+        assertThat(reported.path("level").textValue()).isEqualTo("ERROR");
+        assertThat(reported.path("message").textValue()).startsWith(EnvironmentConfig.METRICS_NAMESPACE);
+      });
     }
   }
 

@@ -8,6 +8,7 @@ import static dev.tokengate.core.config.EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECO
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_ARN;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_CACHE_SECONDS;
+import static dev.tokengate.core.config.EnvironmentConfig.METRICS_NAMESPACE;
 import static dev.tokengate.core.config.EnvironmentConfig.PRINCIPAL_CLAIM;
 
 import dev.tokengate.core.arn.SecretArn;
@@ -42,6 +43,8 @@ import java.util.regex.Pattern;
  * @param contextClaims claims passed to the backend in the policy's context ({@code CONTEXT_CLAIMS})
  * @param policyScope what an Allow covers ({@code POLICY_SCOPE})
  * @param invalidTokenResponse how an invalid token is answered ({@code INVALID_TOKEN_RESPONSE})
+ * @param decisionMetrics whether each decision log line also carries CloudWatch metrics ({@code DECISION_METRICS})
+ * @param metricsNamespace the CloudWatch namespace of those metrics ({@code METRICS_NAMESPACE})
  */
 public record AuthorizerConfig(
     Optional<String> secret,
@@ -54,7 +57,9 @@ public record AuthorizerConfig(
     List<String> principalClaims,
     List<String> contextClaims,
     PolicyScope policyScope,
-    InvalidTokenResponse invalidTokenResponse) {
+    InvalidTokenResponse invalidTokenResponse,
+    boolean decisionMetrics,
+    String metricsNamespace) {
 
   /** RFC 7518 section 3.2: an HS256 key must be at least as long as the hash output. */
   public static final int MIN_SECRET_BYTES = 32;
@@ -65,6 +70,18 @@ public record AuthorizerConfig(
   static final long MAX_LEEWAY_SECONDS = 300;
   static final List<String> DEFAULT_PRINCIPAL_CLAIMS = List.of("sub", "userId");
   static final List<String> DEFAULT_CONTEXT_CLAIMS = List.of("sub");
+  static final String DEFAULT_METRICS_NAMESPACE = "tokengate";
+  /**
+   * CloudWatch's rules for a namespace: up to 255 characters among letters, digits, {@code . - _ / # :} and
+   * space, at least one of them not a space
+   * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Namespace), and not
+   * starting with {@code :} (the API's pattern {@code [^:].*},
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Metric.html).
+   */
+  static final int MAX_NAMESPACE_LENGTH = 255;
+  private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9._#/ :\\-]{1," + MAX_NAMESPACE_LENGTH + "}");
+  /** Kept for AWS services: "You cannot specify a namespace that begins with AWS/" (PutMetricData). */
+  private static final String RESERVED_NAMESPACE_PREFIX = "AWS/";
 
   private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z0-9_:.\\-]{1,64}");
 
@@ -94,6 +111,7 @@ public record AuthorizerConfig(
     Objects.requireNonNull(maxTokenAge, "maxTokenAge");
     Objects.requireNonNull(policyScope, "policyScope");
     Objects.requireNonNull(invalidTokenResponse, "invalidTokenResponse");
+    Objects.requireNonNull(metricsNamespace, "metricsNamespace");
     principalClaims = List.copyOf(principalClaims);
     contextClaims = List.copyOf(contextClaims);
 
@@ -131,6 +149,7 @@ public record AuthorizerConfig(
     requireClaimNames(CONTEXT_CLAIMS, contextClaims);
     issuer.ifPresent(value -> requireNotBlank(JWT_ISSUER, value));
     audience.ifPresent(value -> requireNotBlank(JWT_AUDIENCE, value));
+    requireNamespace(metricsNamespace);
   }
 
   /** {@return a builder with every setting at its documented default and no key: set a secret or a secret ARN} */
@@ -151,7 +170,9 @@ public record AuthorizerConfig(
         + ", principalClaims=" + principalClaims
         + ", contextClaims=" + contextClaims
         + ", policyScope=" + policyScope.name().toLowerCase(Locale.ROOT)
-        + ", invalidTokenResponse=" + invalidTokenResponse.name().toLowerCase(Locale.ROOT) + "]";
+        + ", invalidTokenResponse=" + invalidTokenResponse.name().toLowerCase(Locale.ROOT)
+        + ", decisionMetrics=" + (decisionMetrics ? "on" : "off")
+        + ", metricsNamespace=" + metricsNamespace + "]";
   }
 
   private static void requireClaimNames(String variable, List<String> names) {
@@ -167,6 +188,20 @@ public record AuthorizerConfig(
   private static void requireNotBlank(String variable, String value) {
     if (value.isBlank()) {
       throw new ConfigException(variable, variable + " must not be blank: unset it or give the exact value");
+    }
+  }
+
+  /** Checked even with metrics off: a namespace that is set is meant to be used, and a typo should not wait. */
+  private static void requireNamespace(String namespace) {
+    if (!NAMESPACE.matcher(namespace).matches() || namespace.isBlank() || namespace.startsWith(":")) {
+      throw new ConfigException(METRICS_NAMESPACE, METRICS_NAMESPACE + " must be a CloudWatch namespace: 1 to "
+          + MAX_NAMESPACE_LENGTH + " characters among letters, digits, . - _ / # : and space, not only spaces,"
+          + " not starting with ':', got '" + printable(namespace) + "'");
+    }
+    if (namespace.startsWith(RESERVED_NAMESPACE_PREFIX)) {
+      throw new ConfigException(METRICS_NAMESPACE, METRICS_NAMESPACE + " must not start with '"
+          + RESERVED_NAMESPACE_PREFIX + "': CloudWatch keeps those namespaces for AWS services, got '"
+          + printable(namespace) + "'");
     }
   }
 
@@ -201,6 +236,8 @@ public record AuthorizerConfig(
     private List<String> contextClaims = DEFAULT_CONTEXT_CLAIMS;
     private PolicyScope policyScope = PolicyScope.STAGE;
     private InvalidTokenResponse invalidTokenResponse = InvalidTokenResponse.DENY;
+    private boolean decisionMetrics = true;
+    private String metricsNamespace = DEFAULT_METRICS_NAMESPACE;
 
     private Builder() {}
 
@@ -325,6 +362,18 @@ public record AuthorizerConfig(
       return this;
     }
 
+    /** Whether each decision log line also carries CloudWatch metrics (embedded metric format). */
+    public Builder decisionMetrics(boolean decisionMetrics) {
+      this.decisionMetrics = decisionMetrics;
+      return this;
+    }
+
+    /** The CloudWatch namespace of the decision metrics. */
+    public Builder metricsNamespace(String metricsNamespace) {
+      this.metricsNamespace = Objects.requireNonNull(metricsNamespace, "metricsNamespace");
+      return this;
+    }
+
     /**
      * Validates the settings.
      *
@@ -334,7 +383,7 @@ public record AuthorizerConfig(
     public AuthorizerConfig build() {
       return new AuthorizerConfig(Optional.ofNullable(secret), Optional.ofNullable(secretArn), secretCacheTtl,
           Optional.ofNullable(issuer), Optional.ofNullable(audience), leeway, Optional.ofNullable(maxTokenAge),
-          principalClaims, contextClaims, policyScope, invalidTokenResponse);
+          principalClaims, contextClaims, policyScope, invalidTokenResponse, decisionMetrics, metricsNamespace);
     }
   }
 }

@@ -38,11 +38,15 @@ public final class EnvironmentConfig {
   public static final String POLICY_SCOPE = "POLICY_SCOPE";
   /** {@code deny} or {@code unauthorized}. */
   public static final String INVALID_TOKEN_RESPONSE = "INVALID_TOKEN_RESPONSE";
+  /** {@code on} or {@code off}: CloudWatch metrics in the decision log lines. */
+  public static final String DECISION_METRICS = "DECISION_METRICS";
+  /** The CloudWatch namespace of the decision metrics. */
+  public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
 
   /** Every variable read here, in the order of the configuration reference. */
   public static final List<String> VARIABLES = List.of(JWT_SECRET, JWT_SECRET_ARN, JWT_SECRET_CACHE_SECONDS,
       JWT_ISSUER, JWT_AUDIENCE, JWT_LEEWAY_SECONDS, JWT_MAX_TOKEN_AGE_SECONDS, PRINCIPAL_CLAIM, CONTEXT_CLAIMS,
-      POLICY_SCOPE, INVALID_TOKEN_RESPONSE);
+      POLICY_SCOPE, INVALID_TOKEN_RESPONSE, DECISION_METRICS, METRICS_NAMESPACE);
 
   private static final Pattern SECONDS = Pattern.compile("[0-9]{1,10}");
 
@@ -85,6 +89,8 @@ public final class EnvironmentConfig {
     optional(env, POLICY_SCOPE).map(EnvironmentConfig::policyScope).ifPresent(builder::policyScope);
     optional(env, INVALID_TOKEN_RESPONSE).map(EnvironmentConfig::invalidTokenResponse)
         .ifPresent(builder::invalidTokenResponse);
+    optional(env, DECISION_METRICS).map(EnvironmentConfig::decisionMetrics).ifPresent(builder::decisionMetrics);
+    optional(env, METRICS_NAMESPACE).ifPresent(builder::metricsNamespace);
     return builder;
   }
 
@@ -129,6 +135,15 @@ public final class EnvironmentConfig {
       case "unauthorized" -> InvalidTokenResponse.UNAUTHORIZED;
       default -> throw new ConfigException(INVALID_TOKEN_RESPONSE, INVALID_TOKEN_RESPONSE
           + " must be 'deny' or 'unauthorized', got '" + AuthorizerConfig.printable(value) + "'");
+    };
+  }
+
+  private static boolean decisionMetrics(String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new ConfigException(DECISION_METRICS,
+          DECISION_METRICS + " must be 'on' or 'off', got '" + AuthorizerConfig.printable(value) + "'");
     };
   }
 }

@@ -23,6 +23,8 @@ class AuthorizerConfigTest {
     assertThat(config.contextClaims()).containsExactly("sub");
     assertThat(config.policyScope()).isEqualTo(PolicyScope.STAGE);
     assertThat(config.invalidTokenResponse()).isEqualTo(InvalidTokenResponse.DENY);
+    assertThat(config.decisionMetrics()).isTrue();
+    assertThat(config.metricsNamespace()).isEqualTo("tokengate");
   }
 
   @Test
@@ -39,6 +41,8 @@ class AuthorizerConfigTest {
         .contextClaims(List.of())
         .policyScope(PolicyScope.METHOD)
         .invalidTokenResponse(InvalidTokenResponse.UNAUTHORIZED)
+        .decisionMetrics(false)
+        .metricsNamespace("tokengate/prod-api")
         .build();
 
     assertThat(config.secret()).contains(SECRET);
@@ -52,6 +56,8 @@ class AuthorizerConfigTest {
     assertThat(config.contextClaims()).isEmpty();
     assertThat(config.policyScope()).isEqualTo(PolicyScope.METHOD);
     assertThat(config.invalidTokenResponse()).isEqualTo(InvalidTokenResponse.UNAUTHORIZED);
+    assertThat(config.decisionMetrics()).isFalse();
+    assertThat(config.metricsNamespace()).isEqualTo("tokengate/prod-api");
   }
 
   @Test
@@ -85,6 +91,8 @@ class AuthorizerConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining(EnvironmentConfig.PRINCIPAL_CLAIM);
     assertThatThrownBy(() -> AuthorizerConfig.builder().secretArn("tokengate/jwt").build())
         .isInstanceOf(ConfigException.class).hasMessageContaining(EnvironmentConfig.JWT_SECRET_ARN);
+    assertThatThrownBy(() -> AuthorizerConfig.builder().secret(SECRET).metricsNamespace("").build())
+        .isInstanceOf(ConfigException.class).hasMessageContaining(EnvironmentConfig.METRICS_NAMESPACE);
   }
 
   @Test
@@ -104,6 +112,7 @@ class AuthorizerConfigTest {
     assertThatThrownBy(() -> builder.secretCacheTtl(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> builder.policyScope(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> builder.invalidTokenResponse(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> builder.metricsNamespace(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

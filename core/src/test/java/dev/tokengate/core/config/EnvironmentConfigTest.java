@@ -1,6 +1,7 @@
 package dev.tokengate.core.config;
 
 import static dev.tokengate.core.config.EnvironmentConfig.CONTEXT_CLAIMS;
+import static dev.tokengate.core.config.EnvironmentConfig.DECISION_METRICS;
 import static dev.tokengate.core.config.EnvironmentConfig.INVALID_TOKEN_RESPONSE;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_AUDIENCE;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_ISSUER;
@@ -9,6 +10,7 @@ import static dev.tokengate.core.config.EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECO
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_ARN;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_CACHE_SECONDS;
+import static dev.tokengate.core.config.EnvironmentConfig.METRICS_NAMESPACE;
 import static dev.tokengate.core.config.EnvironmentConfig.POLICY_SCOPE;
 import static dev.tokengate.core.config.EnvironmentConfig.PRINCIPAL_CLAIM;
 import static dev.tokengate.testing.TestTokens.SECRET;
@@ -40,13 +42,16 @@ class EnvironmentConfigTest {
     assertThat(config.contextClaims()).containsExactly("sub");
     assertThat(config.policyScope()).isEqualTo(PolicyScope.STAGE);
     assertThat(config.invalidTokenResponse()).isEqualTo(InvalidTokenResponse.DENY);
+    assertThat(config.decisionMetrics()).isTrue();
+    assertThat(config.metricsNamespace()).isEqualTo("tokengate");
   }
 
   @Test
   void readsEverySetting() {
     AuthorizerConfig config = config(JWT_ISSUER, "https://issuer.example", JWT_AUDIENCE, "hello-api",
         JWT_LEEWAY_SECONDS, "5", JWT_MAX_TOKEN_AGE_SECONDS, "86400", PRINCIPAL_CLAIM, "email, sub",
-        CONTEXT_CLAIMS, "sub,scope", POLICY_SCOPE, "method", INVALID_TOKEN_RESPONSE, "unauthorized");
+        CONTEXT_CLAIMS, "sub,scope", POLICY_SCOPE, "method", INVALID_TOKEN_RESPONSE, "unauthorized",
+        DECISION_METRICS, "off", METRICS_NAMESPACE, "tokengate/prod-api");
 
     assertThat(config.issuer()).hasValue("https://issuer.example");
     assertThat(config.audience()).hasValue("hello-api");
@@ -56,6 +61,40 @@ class EnvironmentConfigTest {
     assertThat(config.contextClaims()).containsExactly("sub", "scope");
     assertThat(config.policyScope()).isEqualTo(PolicyScope.METHOD);
     assertThat(config.invalidTokenResponse()).isEqualTo(InvalidTokenResponse.UNAUTHORIZED);
+    assertThat(config.decisionMetrics()).isFalse();
+    assertThat(config.metricsNamespace()).isEqualTo("tokengate/prod-api");
+  }
+
+  @Test
+  void switchesDecisionMetricsOnAndOff() {
+    assertThat(config(DECISION_METRICS, "on").decisionMetrics()).isTrue();
+    assertThat(config(DECISION_METRICS, "off").decisionMetrics()).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "tokengate",
+      "tokengate/my-stack",
+      "Company.App_1#blue:green",
+      "'Auth metrics'",
+      "x"})
+  void acceptsEveryKindOfCharacterCloudWatchAllowsInANamespace(String namespace) {
+    assertThat(config(METRICS_NAMESPACE, namespace).metricsNamespace()).isEqualTo(namespace);
+  }
+
+  @Test
+  void acceptsANamespaceOfCloudWatchsMaximumLength() {
+    String longest = "n".repeat(AuthorizerConfig.MAX_NAMESPACE_LENGTH);
+
+    assertThat(config(METRICS_NAMESPACE, longest).metricsNamespace()).isEqualTo(longest);
+    assertThatThrownBy(() -> config(METRICS_NAMESPACE, longest + "n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("1 to 255 characters");
+  }
+
+  @Test
+  void checksTheNamespaceEvenWithMetricsOff() {
+    assertThatThrownBy(() -> config(DECISION_METRICS, "off", METRICS_NAMESPACE, "AWS/Lambda"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith(METRICS_NAMESPACE);
   }
 
   @Test
@@ -120,7 +159,17 @@ class EnvironmentConfigTest {
       "POLICY_SCOPE | api | 'stage' or 'method'",
       "INVALID_TOKEN_RESPONSE | 401 | 'deny' or 'unauthorized'",
       "JWT_ISSUER | '  ' | must not be blank",
-      "JWT_AUDIENCE | '  ' | must not be blank"})
+      "JWT_AUDIENCE | '  ' | must not be blank",
+      "DECISION_METRICS | On | 'on' or 'off'",
+      "DECISION_METRICS | true | 'on' or 'off'",
+      "METRICS_NAMESPACE | AWS/Lambda | must not start with 'AWS/'",
+      "METRICS_NAMESPACE | AWS/ | must not start with 'AWS/'",
+      "METRICS_NAMESPACE | '   ' | not only spaces",
+      "METRICS_NAMESPACE | :tokengate | not starting with ':'",
+      "METRICS_NAMESPACE | 'token\"gate' | CloudWatch namespace",
+      "METRICS_NAMESPACE | tokengate\\prod | CloudWatch namespace",
+      "METRICS_NAMESPACE | token*gate | CloudWatch namespace",
+      "METRICS_NAMESPACE | 'tokengate\u00e9' | CloudWatch namespace"})
   void failsFastOnBadValueNamingTheVariableAndWhatIsAllowed(String variable, String value, String allowed) {
     assertThatThrownBy(() -> config(variable, value))
         .isInstanceOf(ConfigException.class)
@@ -137,11 +186,14 @@ class EnvironmentConfigTest {
 
   @Test
   void treatsEmptyOptionalVariablesAsUnset() {
-    AuthorizerConfig config = config(JWT_ISSUER, "", JWT_LEEWAY_SECONDS, "", POLICY_SCOPE, "");
+    AuthorizerConfig config = config(JWT_ISSUER, "", JWT_LEEWAY_SECONDS, "", POLICY_SCOPE, "",
+        DECISION_METRICS, "", METRICS_NAMESPACE, "");
 
     assertThat(config.issuer()).isEmpty();
     assertThat(config.leeway()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.policyScope()).isEqualTo(PolicyScope.STAGE);
+    assertThat(config.decisionMetrics()).isTrue();
+    assertThat(config.metricsNamespace()).isEqualTo("tokengate");
   }
 
   @Test
@@ -158,7 +210,7 @@ class EnvironmentConfigTest {
   void validatesWhenBuiltDirectlyToo() {
     assertThatThrownBy(() -> new AuthorizerConfig(Optional.of(SECRET), Optional.empty(), Duration.ofSeconds(300),
         Optional.empty(), Optional.empty(), Duration.ofSeconds(60), Optional.empty(), List.of(), List.of("sub"), PolicyScope.STAGE,
-        InvalidTokenResponse.DENY))
+        InvalidTokenResponse.DENY, true, "tokengate"))
         .isInstanceOf(ConfigException.class).hasMessageContaining(PRINCIPAL_CLAIM);
   }
 
@@ -176,7 +228,8 @@ class EnvironmentConfigTest {
         "3600").toString();
 
     assertThat(text).contains("issuer=https://issuer.example", "audience=api", "leeway=60s", "maxTokenAge=3600s",
-        "policyScope=stage", "invalidTokenResponse=deny");
+        "policyScope=stage", "invalidTokenResponse=deny", "decisionMetrics=on", "metricsNamespace=tokengate");
+    assertThat(config(DECISION_METRICS, "off").toString()).contains("decisionMetrics=off");
   }
 
   @Test
