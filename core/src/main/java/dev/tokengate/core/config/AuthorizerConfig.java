@@ -9,6 +9,7 @@ import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_ARN;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_CACHE_SECONDS;
 import static dev.tokengate.core.config.EnvironmentConfig.PRINCIPAL_CLAIM;
+import static dev.tokengate.core.config.EnvironmentConfig.USAGE_IDENTIFIER_CLAIM;
 
 import dev.tokengate.core.arn.SecretArn;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,9 @@ import java.util.regex.Pattern;
  * @param contextClaims claims passed to the backend in the policy's context ({@code CONTEXT_CLAIMS})
  * @param policyScope what an Allow covers ({@code POLICY_SCOPE})
  * @param invalidTokenResponse how an invalid token is answered ({@code INVALID_TOKEN_RESPONSE})
+ * @param usageIdentifierClaim the claim whose value an Allow returns as {@code usageIdentifierKey}, when set
+ *     ({@code USAGE_IDENTIFIER_CLAIM}); it may be neither a principal nor a context claim, since its value is an
+ *     API key and those are logged or passed to the backend
  */
 public record AuthorizerConfig(
     Optional<String> secret,
@@ -54,7 +58,8 @@ public record AuthorizerConfig(
     List<String> principalClaims,
     List<String> contextClaims,
     PolicyScope policyScope,
-    InvalidTokenResponse invalidTokenResponse) {
+    InvalidTokenResponse invalidTokenResponse,
+    Optional<String> usageIdentifierClaim) {
 
   /** RFC 7518 section 3.2: an HS256 key must be at least as long as the hash output. */
   public static final int MIN_SECRET_BYTES = 32;
@@ -83,6 +88,7 @@ public record AuthorizerConfig(
     Objects.requireNonNull(maxTokenAge, "maxTokenAge");
     Objects.requireNonNull(policyScope, "policyScope");
     Objects.requireNonNull(invalidTokenResponse, "invalidTokenResponse");
+    Objects.requireNonNull(usageIdentifierClaim, "usageIdentifierClaim");
     principalClaims = List.copyOf(principalClaims);
     contextClaims = List.copyOf(contextClaims);
 
@@ -119,6 +125,9 @@ public record AuthorizerConfig(
     requireClaimNames(PRINCIPAL_CLAIM, principalClaims);
     requireClaimNames(CONTEXT_CLAIMS, contextClaims);
     issuer.ifPresent(value -> requireNotBlank(JWT_ISSUER, value));
+    if (usageIdentifierClaim.isPresent()) {
+      requireUsageIdentifierClaim(usageIdentifierClaim.get(), principalClaims, contextClaims);
+    }
     audience.ifPresent(value -> requireNotBlank(JWT_AUDIENCE, value));
   }
 
@@ -140,7 +149,8 @@ public record AuthorizerConfig(
         + ", principalClaims=" + principalClaims
         + ", contextClaims=" + contextClaims
         + ", policyScope=" + policyScope.name().toLowerCase(Locale.ROOT)
-        + ", invalidTokenResponse=" + invalidTokenResponse.name().toLowerCase(Locale.ROOT) + "]";
+        + ", invalidTokenResponse=" + invalidTokenResponse.name().toLowerCase(Locale.ROOT)
+        + ", usageIdentifierClaim=" + usageIdentifierClaim.orElse("<unset>") + "]";
   }
 
   private static void requireClaimNames(String variable, List<String> names) {
@@ -150,6 +160,20 @@ public record AuthorizerConfig(
             + " must be a comma-separated list of claim names (letters, digits, _ : . -), got '"
             + printable(name) + "'");
       }
+    }
+  }
+
+  /** One claim name, whose value (an API key) must not end up in the principal or the context. */
+  private static void requireUsageIdentifierClaim(
+      String name, List<String> principalClaims, List<String> contextClaims) {
+    if (!CLAIM_NAME.matcher(name).matches()) {
+      throw new ConfigException(USAGE_IDENTIFIER_CLAIM, USAGE_IDENTIFIER_CLAIM
+          + " must be one claim name (letters, digits, _ : . -), got '" + printable(name) + "'");
+    }
+    if (principalClaims.contains(name) || contextClaims.contains(name)) {
+      throw new ConfigException(USAGE_IDENTIFIER_CLAIM, USAGE_IDENTIFIER_CLAIM + " names " + name
+          + ", which is also in " + (principalClaims.contains(name) ? PRINCIPAL_CLAIM : CONTEXT_CLAIMS)
+          + ": its value is an API key, which must not become the principal or a context value");
     }
   }
 
@@ -190,6 +214,7 @@ public record AuthorizerConfig(
     private List<String> contextClaims = DEFAULT_CONTEXT_CLAIMS;
     private PolicyScope policyScope = PolicyScope.STAGE;
     private InvalidTokenResponse invalidTokenResponse = InvalidTokenResponse.DENY;
+    private String usageIdentifierClaim;
 
     private Builder() {}
 
@@ -259,6 +284,12 @@ public record AuthorizerConfig(
       return this;
     }
 
+    /** The claim whose value an Allow returns as {@code usageIdentifierKey}; null to return none. */
+    public Builder usageIdentifierClaim(String usageIdentifierClaim) {
+      this.usageIdentifierClaim = usageIdentifierClaim;
+      return this;
+    }
+
     /**
      * Validates the settings.
      *
@@ -268,7 +299,8 @@ public record AuthorizerConfig(
     public AuthorizerConfig build() {
       return new AuthorizerConfig(Optional.ofNullable(secret), Optional.ofNullable(secretArn), secretCacheTtl,
           Optional.ofNullable(issuer), Optional.ofNullable(audience), leeway, Optional.ofNullable(maxTokenAge),
-          principalClaims, contextClaims, policyScope, invalidTokenResponse);
+          principalClaims, contextClaims, policyScope, invalidTokenResponse,
+          Optional.ofNullable(usageIdentifierClaim));
     }
   }
 }
