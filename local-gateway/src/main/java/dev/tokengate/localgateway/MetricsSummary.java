@@ -1,9 +1,10 @@
 package dev.tokengate.localgateway;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -78,11 +79,8 @@ final class MetricsSummary {
     return text.toString();
   }
 
-  /** A whole number without a fraction, anything else with at most three decimals. */
+  /** A whole number without a fraction, anything else rounded to at most three decimals. */
   static String number(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+    return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 }

@@ -49,6 +49,8 @@ class MetricsSummaryTest {
     assertThat(MetricsSummary.number(-3)).isEqualTo("-3");
     assertThat(MetricsSummary.number(0.5)).isEqualTo("0.5");
     assertThat(MetricsSummary.number(2.0 / 3)).isEqualTo("0.667");
+    assertThat(MetricsSummary.number(40)).isEqualTo("40");
+    assertThat(MetricsSummary.number(0.0004)).isEqualTo("0");
     assertThat(MetricsSummary.number(1e20)).isEqualTo("100000000000000000000");
   }
 }
