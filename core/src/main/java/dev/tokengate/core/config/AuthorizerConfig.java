@@ -125,10 +125,10 @@ public record AuthorizerConfig(
     requireClaimNames(PRINCIPAL_CLAIM, principalClaims);
     requireClaimNames(CONTEXT_CLAIMS, contextClaims);
     issuer.ifPresent(value -> requireNotBlank(JWT_ISSUER, value));
+    audience.ifPresent(value -> requireNotBlank(JWT_AUDIENCE, value));
     if (usageIdentifierClaim.isPresent()) {
       requireUsageIdentifierClaim(usageIdentifierClaim.get(), principalClaims, contextClaims);
     }
-    audience.ifPresent(value -> requireNotBlank(JWT_AUDIENCE, value));
   }
 
   /** A builder with every setting at its documented default and no key: set a secret or a secret ARN. */
