@@ -11,8 +11,9 @@ import java.util.Map;
  * Writes an {@link AuthorizerResponse} as the JSON API Gateway receives, with Jackson's streaming generator.
  *
  * <p>The output is byte for byte what {@code ObjectMapper.writeValue} writes for the record (the tests compare
- * them): the same member order, and each value written by the same generator method. Going without the mapper
- * saves it from being built and from introspecting the records at cold start. Stateless and thread-safe.
+ * them): the same member order, {@code usageIdentifierKey} only when there is one, and each value written by the
+ * same generator method. Going without the mapper saves it from being built and from introspecting the records at
+ * cold start. Stateless and thread-safe.
  */
 final class PolicyJson {
 
@@ -53,6 +54,9 @@ final class PolicyJson {
       writeScalar(out, entry.getValue());
     }
     out.writeEndObject();
+    if (response.usageIdentifierKey() != null) {
+      out.writeStringField("usageIdentifierKey", response.usageIdentifierKey());
+    }
     out.writeEndObject();
   }
 

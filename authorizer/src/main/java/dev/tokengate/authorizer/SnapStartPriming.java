@@ -36,6 +36,8 @@ final class SnapStartPriming implements Resource {
 
   private static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
   private static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:000000000000:snapstart/prime/GET/prime";
+  /** A valid API key value (20 to 128 letters and digits) for the usage identifier claim; it meters nothing. */
+  private static final String USAGE_IDENTIFIER = "snapstartPriming00000";
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final PrintStream NOWHERE =
       new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
@@ -111,7 +113,7 @@ final class SnapStartPriming implements Resource {
     }
   }
 
-  /** A token that passes every configured check: principal, issuer, audience, a fresh iat and exp. */
+  /** A token that passes every configured check: principal, issuer, audience, usage identifier, iat and exp. */
   private String token(String secret) {
     String signingInput = BASE64URL.encodeToString(HEADER.getBytes(StandardCharsets.UTF_8)) + "."
         + BASE64URL.encodeToString(claims(clock.instant().getEpochSecond()));
@@ -130,6 +132,9 @@ final class SnapStartPriming implements Resource {
       }
       if (config.audience().isPresent()) {
         json.writeStringField("aud", config.audience().get());
+      }
+      if (config.usageIdentifierClaim().isPresent()) {
+        json.writeStringField(config.usageIdentifierClaim().get(), USAGE_IDENTIFIER);
       }
       json.writeNumberField("iat", now);
       json.writeNumberField("exp", now + 300);

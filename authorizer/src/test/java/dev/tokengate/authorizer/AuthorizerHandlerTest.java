@@ -262,6 +262,67 @@ class AuthorizerHandlerTest {
   }
 
   @Test
+  void returnsTheUsageIdentifierKeyBesideThePolicyAndNeverLogsIt() throws IOException {
+    String key = "clientKey0123456789abcdefABCDEF";
+    String token = TestTokens.sign(TestTokens.HS256_HEADER,
+        "{\"sub\":\"alice\",\"api_key\":\"" + key + "\",\"exp\":" + TestTokens.FAR_FUTURE + "}");
+
+    JsonNode response = invoke(handler(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM, "api_key"), tokenEvent(token));
+
+    assertThat(response.path("usageIdentifierKey").textValue()).isEqualTo(key);
+    assertThat(response.path("principalId").textValue()).isEqualTo("alice");
+    assertThat(response.path("context")).isEqualTo(JSON.readTree("{\"sub\":\"alice\"}"));
+    assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain(key);
+    assertThat(logLines()).singleElement().satisfies(line -> assertThat(line.path("decision").textValue())
+        .isEqualTo("allow"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'' | missing_usage_identifier | missing usage identifier",
+      "',\"api_key\":null' | invalid_usage_identifier | invalid usage identifier",
+      "',\"api_key\":123456789012345678901234567890' | invalid_usage_identifier | invalid usage identifier",
+      "',\"api_key\":{\"a\":[1e400]}' | invalid_usage_identifier | invalid usage identifier",
+      "',\"api_key\":\"too-short\"' | invalid_usage_identifier | invalid usage identifier",
+      "',\"api_key\":\"clientKey0123456789abc\\u202e\"' | invalid_usage_identifier | invalid usage identifier"})
+  void deniesATokenWithoutAUsableUsageIdentifierWithAReasonNeverAnError(String claim, String reason, String message)
+      throws IOException {
+    String token = TestTokens.sign(TestTokens.HS256_HEADER,
+        "{\"sub\":\"alice\",\"exp\":" + TestTokens.FAR_FUTURE + claim + "}");
+
+    JsonNode response = invoke(handler(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM, "api_key"), tokenEvent(token));
+
+    assertThat(response.path("policyDocument").path("Statement").get(0).path("Effect").textValue()).isEqualTo("Deny");
+    assertThat(response.path("context").path("reason").textValue()).isEqualTo(reason);
+    assertThat(response.path("context").path("message").textValue()).isEqualTo(message);
+    assertThat(response.has("usageIdentifierKey")).isFalse();
+    assertThat(logLines()).singleElement().satisfies(line -> assertThat(line.path("reason").textValue())
+        .isEqualTo(reason));
+  }
+
+  @Test
+  void answersUnauthorizedForAMissingUsageIdentifierWhenConfiguredSo() {
+    AuthorizerHandler strict = handler(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM, "api_key",
+        EnvironmentConfig.INVALID_TOKEN_RESPONSE, "unauthorized");
+
+    assertThatThrownBy(() -> invoke(strict, tokenEvent(TestTokens.valid())))
+        .isExactlyInstanceOf(RuntimeException.class).hasMessage("Unauthorized");
+  }
+
+  @Test
+  void writesNoUsageIdentifierKeyWhenTheSettingIsOff() throws IOException {
+    String token = TestTokens.sign(TestTokens.HS256_HEADER,
+        "{\"sub\":\"alice\",\"api_key\":\"clientKey0123456789abcdef\",\"exp\":" + TestTokens.FAR_FUTURE + "}");
+
+    assertThat(invoke(handler(), tokenEvent(token)).has("usageIdentifierKey")).isFalse();
+  }
+
+  private static byte[] tokenEvent(String token) {
+    return ("{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer " + token + "\",\"methodArn\":\"" + METHOD_ARN
+        + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void failsInitWithoutSecretNamingTheVariable() {
     assertThatThrownBy(() -> new AuthorizerHandler(Map.of(), TestTokens.CLOCK))
         .isInstanceOf(ConfigException.class).hasMessageContaining("JWT_SECRET");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokengate.core.arn.MethodArn;
@@ -12,12 +14,14 @@ import dev.tokengate.core.config.PolicyScope;
 import dev.tokengate.core.policy.AuthorizerResponse;
 import dev.tokengate.core.policy.PolicyFactory;
 import dev.tokengate.core.verify.Reason;
+import dev.tokengate.core.verify.Verdict;
 import dev.tokengate.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +80,34 @@ class AuthorizerResponseTest {
     IamPolicyResponseV1 theirs = aws("alice", IamPolicyResponseV1.allowStatement(STAGE_ARN), context);
 
     assertThat(JSON.readTree(JSON.writeValueAsString(ours))).isEqualTo(JSON.readTree(awsJson(theirs)));
+  }
+
+  @Test
+  void allowWithAUsageIdentifierKeyIsByteForByteWhatTheRuntimeWrites() throws Exception {
+    String key = "clientKey0123456789abcdef";
+    AuthorizerResponse ours = policies.policyFor(new Verdict.Allowed("alice", Map.of("sub", "alice"), Map.of(),
+        Optional.empty(), Optional.of(key)), arn);
+    IamPolicyResponseV1 theirs = aws("alice", IamPolicyResponseV1.allowStatement(STAGE_ARN), Map.of("sub", "alice"));
+    theirs.setUsageIdentifierKey(key);
+
+    assertThat(JSON.writeValueAsString(ours)).isEqualTo(awsJson(theirs)).contains("\"usageIdentifierKey\":\"" + key);
+    assertThat(write(ours)).isEqualTo(awsJson(theirs));
+  }
+
+  @Test
+  void policyJsonWritesWhatTheRuntimeWritesWithAndWithoutAUsageIdentifierKey() throws Exception {
+    AuthorizerResponse without = policies.allow("alice", arn, Map.of("sub", "alice"));
+    IamPolicyResponseV1 theirs = aws("alice", IamPolicyResponseV1.allowStatement(STAGE_ARN), Map.of("sub", "alice"));
+
+    assertThat(write(without)).isEqualTo(awsJson(theirs)).doesNotContain("usageIdentifierKey");
+  }
+
+  private static String write(AuthorizerResponse response) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator generator = new JsonFactory().createGenerator(out)) {
+      PolicyJson.write(generator, response);
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test

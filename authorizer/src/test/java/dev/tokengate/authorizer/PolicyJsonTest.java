@@ -12,6 +12,7 @@ import dev.tokengate.core.config.PolicyScope;
 import dev.tokengate.core.policy.AuthorizerResponse;
 import dev.tokengate.core.policy.PolicyFactory;
 import dev.tokengate.core.verify.Reason;
+import dev.tokengate.core.verify.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +50,9 @@ class PolicyJsonTest {
     context.put("nothing", null);
     return Stream.concat(
         Stream.of(STAGE.allow("alice", ARN, context), METHOD.allow("123", ARN, Map.of()),
-            STAGE.allow("\u2028", ARN, Map.of("empty", ""))),
+            STAGE.allow("\u2028", ARN, Map.of("empty", "")),
+            STAGE.policyFor(new Verdict.Allowed("alice", context, Map.of(), Optional.empty(),
+                Optional.of("clientKey0123456789abcdef")), ARN)),
         Stream.of(Reason.values()).map(reason -> STAGE.deny(reason, ARN)));
   }
 

@@ -36,7 +36,7 @@ class SnapStartPrimingTest {
     AuthorizerHandler strict = new AuthorizerHandler(TestTokens.env(
         EnvironmentConfig.JWT_ISSUER, "https://issuer.example/\"quoted\"", EnvironmentConfig.JWT_AUDIENCE, "api",
         EnvironmentConfig.PRINCIPAL_CLAIM, "userId,sub", EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECONDS, "60",
-        AuthorizerHandler.INITIALIZATION_TYPE, "snap-start"),
+        EnvironmentConfig.USAGE_IDENTIFIER_CLAIM, "api_key", AuthorizerHandler.INITIALIZATION_TYPE, "snap-start"),
         TestTokens.CLOCK);
 
     JsonNode policy = JSON.readTree(strict.priming().prime().policy());
@@ -44,6 +44,7 @@ class SnapStartPrimingTest {
     assertThat(policy.path("principalId").textValue()).isEqualTo("snapstart-priming");
     assertThat(policy.path("policyDocument").path("Statement").path(0).path("Effect").textValue())
         .isEqualTo("Allow");
+    assertThat(policy.path("usageIdentifierKey").textValue()).isEqualTo("snapstartPriming00000");
   }
 
   @Test

@@ -124,6 +124,37 @@ class AuthorizerTest {
   }
 
   @Test
+  void returnsTheUsageIdentifierKeyInTheAllowAndNowhereElse() {
+    Authorizer metered = authorizer(AuthorizerConfig.builder().secret(SECRET).usageIdentifierClaim("api_key").build());
+    String key = "clientKey0123456789abcdef";
+    String token = TestTokens.sign(TestTokens.HS256_HEADER,
+        "{\"sub\":\"alice\",\"api_key\":\"" + key + "\",\"exp\":" + TestTokens.FAR_FUTURE + "}");
+
+    assertThat(metered.decide("Bearer " + token, METHOD_ARN)).isInstanceOfSatisfying(Decision.Allow.class, allow -> {
+      assertThat(allow.policy().usageIdentifierKey()).isEqualTo(key);
+      assertThat(allow.policy().principalId()).isEqualTo("alice");
+      assertThat(allow.policy().context()).doesNotContainValue(key);
+    });
+    assertThat(((Decision.Allow) authorizer.decide("Bearer " + token, METHOD_ARN)).policy().usageIdentifierKey())
+        .isNull();
+  }
+
+  @Test
+  void deniesATokenWithoutAUsageIdentifierWithAReasonOrAnswersUnauthorizedWhenConfiguredSo() {
+    AuthorizerConfig.Builder metered = AuthorizerConfig.builder().secret(SECRET).usageIdentifierClaim("api_key");
+
+    assertThat(authorizer(metered.build()).decide("Bearer " + TestTokens.valid(), METHOD_ARN))
+        .isInstanceOfSatisfying(Decision.Deny.class, deny -> {
+          assertThat(deny.reason()).isEqualTo(Reason.MISSING_USAGE_IDENTIFIER);
+          assertThat(deny.policy().context()).containsEntry("message", "missing usage identifier");
+          assertThat(deny.policy().usageIdentifierKey()).isNull();
+        });
+    assertThat(authorizer(metered.invalidTokenResponse(InvalidTokenResponse.UNAUTHORIZED).build())
+        .decide("Bearer " + TestTokens.valid(), METHOD_ARN))
+        .isEqualTo(new Decision.Unauthorized("missing_usage_identifier", Optional.empty()));
+  }
+
+  @Test
   void keepsTheConfigurationItWasBuiltWith() {
     assertThat(authorizer.config()).isSameAs(config);
   }

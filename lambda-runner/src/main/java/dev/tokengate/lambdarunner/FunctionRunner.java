@@ -30,6 +30,7 @@ public final class FunctionRunner implements AutoCloseable {
   private final Path taskRoot;
   private final ChildJvm jvm;
   private final Map<String, String> localVariables;
+  private final Consumer<String> output;
   private final Consumer<String> log;
   private final Clock clock;
   private Instance instance;
@@ -40,14 +41,16 @@ public final class FunctionRunner implements AutoCloseable {
    *
    * @param taskRoot the unpacked artifact (see {@link TaskRoot#prepare})
    * @param localVariables variables of this machine the function gets besides its own
-   * @param log receives each line the function prints, prefixed with its name, and the runner's notes about it
+   * @param output receives each line the function prints (stdout and stderr), as it printed it
+   * @param log receives the runner's notes about the function, each naming it
    */
   public FunctionRunner(FunctionConfiguration function, Path taskRoot, ChildJvm jvm, Map<String, String> localVariables,
-      Consumer<String> log, Clock clock) {
+      Consumer<String> output, Consumer<String> log, Clock clock) {
     this.function = function;
     this.taskRoot = taskRoot;
     this.jvm = jvm;
     this.localVariables = Map.copyOf(localVariables);
+    this.output = output;
     this.log = log;
     this.clock = clock;
   }
@@ -175,12 +178,12 @@ public final class FunctionRunner implements AutoCloseable {
     runtimeApi.close();
   }
 
-  /** The function's stdout and stderr go to the console, one prefixed line at a time, like its CloudWatch log. */
+  /** The function's stdout and stderr go to {@code output} one line at a time, as they go to its CloudWatch log. */
   private void pumpOutput(Process process) {
     Thread pump = new Thread(() -> {
       try (BufferedReader lines = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        lines.lines().forEach(line -> log.accept("[" + function.name() + "] " + line));
+        lines.lines().forEach(output);
       } catch (IOException | UncheckedIOException e) {
         // The process is gone; there is nothing more to print.
       }

@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A TOKEN authorizer's answer as API Gateway reads it: the principal, the IAM policy, and the context passed on to
- * the backend. Immutable and thread-safe: one instance is cached and evaluated for many requests.
+ * A TOKEN authorizer's answer as API Gateway reads it: the principal, the IAM policy, the context passed on to
+ * the backend and the usage identifier key. Immutable and thread-safe: one instance is cached and evaluated for
+ * many requests. {@link #toString()} never prints the usage identifier key, an API key.
+ *
+ * @param usageIdentifierKey the API key of the request when the API's key source is {@code AUTHORIZER}
  */
-record AuthorizerPolicy(String principalId, List<Statement> statements, Map<String, Object> context) {
+record AuthorizerPolicy(String principalId, List<Statement> statements, Map<String, Object> context,
+    Optional<String> usageIdentifierKey) {
 
   static final String INVOKE = "execute-api:Invoke";
 
@@ -49,6 +54,12 @@ record AuthorizerPolicy(String principalId, List<Statement> statements, Map<Stri
     context = Map.copyOf(context);
   }
 
+  @Override
+  public String toString() {
+    return "AuthorizerPolicy[principalId=" + principalId + ", statements=" + statements + ", context=" + context
+        + ", usageIdentifierKey=" + usageIdentifierKey.map(key -> "<redacted>").orElse("<none>") + "]";
+  }
+
   Decision evaluate(MethodArn methodArn) {
     String resource = methodArn.arn();
     boolean allowed = false;
@@ -67,7 +78,8 @@ record AuthorizerPolicy(String principalId, List<Statement> statements, Map<Stri
    * Reads an authorizer's JSON output.
    *
    * @throws MalformedPolicyException when API Gateway would refuse it: no principalId, no policy document, a
-   *     statement without Effect, Action or Resource, or a context value that is not a string, number or boolean
+   *     statement without Effect, Action or Resource, a context value that is not a string, number or boolean, or
+   *     a usageIdentifierKey that is not a string
    */
   static AuthorizerPolicy parse(JsonNode output) throws MalformedPolicyException {
     if (output == null || !output.isObject()) {
@@ -85,7 +97,12 @@ record AuthorizerPolicy(String principalId, List<Statement> statements, Map<Stri
     for (JsonNode statement : arrayOrSingle(document.get("Statement"), "policyDocument.Statement")) {
       statements.add(statement(statement));
     }
-    return new AuthorizerPolicy(principal.asText(), statements, context(output.get("context")));
+    JsonNode key = output.get("usageIdentifierKey");
+    if (key != null && !key.isNull() && !key.isTextual()) {
+      throw new MalformedPolicyException("usageIdentifierKey is not a string");
+    }
+    return new AuthorizerPolicy(principal.asText(), statements, context(output.get("context")),
+        Optional.ofNullable(key).filter(JsonNode::isTextual).map(JsonNode::textValue));
   }
 
   private static Statement statement(JsonNode statement) throws MalformedPolicyException {

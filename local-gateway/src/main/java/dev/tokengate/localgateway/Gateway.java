@@ -81,7 +81,7 @@ final class Gateway {
     }
     Route route = match.get().route();
     if (route.authorizer().isEmpty()) {
-      return new Outcome(backend(request, match.get(), requestId, received, Map.of()), "public");
+      return new Outcome(backend(request, match.get(), requestId, received, Map.of(), Optional.empty()), "public");
     }
     return authorize(request, match.get(), route.authorizer().get(), requestId, received);
   }
@@ -131,16 +131,19 @@ final class Gateway {
           "deny" + cachedNote);
       case ALLOW -> {
         authorizerContext.put("integrationLatency", latencyMillis);
-        yield new Outcome(backend(request, match, requestId, received, authorizerContext), "allow" + cachedNote);
+        // API Gateway takes the Allow's usageIdentifierKey as the request's API key only with key source AUTHORIZER.
+        Optional<String> apiKey = route.api().apiKeyFromAuthorizer() ? policy.usageIdentifierKey() : Optional.empty();
+        yield new Outcome(backend(request, match, requestId, received, authorizerContext, apiKey),
+            "allow" + cachedNote);
       }
     };
   }
 
   private HttpReply backend(IncomingRequest request, RouteTable.Match match, String requestId, Instant received,
-      Map<String, Object> authorizer) {
+      Map<String, Object> authorizer, Optional<String> apiKey) {
     Route route = match.route();
     InvocationResult result = functions.invoke(route.functionName(),
-        LambdaEvents.proxyEvent(request, match, requestId, received, authorizer), limit(route.functionName()));
+        LambdaEvents.proxyEvent(request, match, requestId, received, authorizer, apiKey), limit(route.functionName()));
     GatewayResponses responses = route.api().gatewayResponses();
     if (result instanceof InvocationResult.Failure failure) {
       boolean gatewayGaveUp = failure.timedOut()

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the events API Gateway sends to Lambda, in its JSON wire format: the TOKEN authorizer event and the
@@ -44,9 +45,11 @@ final class LambdaEvents {
    *
    * @param authorizer {@code requestContext.authorizer}: principalId, the authorizer's context and
    *     integrationLatency; empty for a public route, which then gets no authorizer object
+   * @param apiKey {@code requestContext.identity.apiKey}, the request's API key; {@code apiKeyId} stays null, as
+   *     there is no API key resource locally to take an ID from
    */
   static byte[] proxyEvent(IncomingRequest request, RouteTable.Match match, String requestId, Instant received,
-      Map<String, Object> authorizer) {
+      Map<String, Object> authorizer, Optional<String> apiKey) {
     Route route = match.route();
     ObjectNode event = JSON.createObjectNode();
     event.put("resource", route.resource());
@@ -79,13 +82,13 @@ final class LambdaEvents {
       match.pathParameters().forEach(parameters::put);
     }
     event.putNull("stageVariables");
-    requestContext(event.putObject("requestContext"), request, route, requestId, received, authorizer);
+    requestContext(event.putObject("requestContext"), request, route, requestId, received, authorizer, apiKey);
     body(event, request.body());
     return write(event);
   }
 
   private static void requestContext(ObjectNode context, IncomingRequest request, Route route, String requestId,
-      Instant received, Map<String, Object> authorizer) {
+      Instant received, Map<String, Object> authorizer, Optional<String> apiKey) {
     RestApi api = route.api();
     String host = request.header("Host").orElse("127.0.0.1");
     context.put("resourceId", api.apiId().substring(0, 6));
@@ -102,6 +105,7 @@ final class LambdaEvents {
     context.put("requestId", requestId);
     ObjectNode identity = context.putObject("identity");
     IDENTITY_FIELDS.forEach(identity::putNull);
+    apiKey.ifPresent(key -> identity.put("apiKey", key));
     identity.put("sourceIp", request.sourceIp());
     request.header("User-Agent").ifPresentOrElse(agent -> identity.put("userAgent", agent),
         () -> identity.putNull("userAgent"));

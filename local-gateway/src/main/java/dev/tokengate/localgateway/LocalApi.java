@@ -65,21 +65,26 @@ final class LocalApi implements AutoCloseable {
   private final Path workDir;
   private final Optional<DevSecret> devSecret;
   private final Map<String, String> jwtVariables;
+  private final FunctionOutput output;
+  private final Consumer<String> log;
 
   private LocalApi(SamTemplate template, GatewayServer server, Map<String, FunctionRunner> runners, Path workDir,
-      Optional<DevSecret> devSecret, Map<String, String> jwtVariables) {
+      Optional<DevSecret> devSecret, Map<String, String> jwtVariables, FunctionOutput output, Consumer<String> log) {
     this.template = template;
     this.server = server;
     this.runners = runners;
     this.workDir = workDir;
     this.devSecret = devSecret;
     this.jwtVariables = jwtVariables;
+    this.output = output;
+    this.log = log;
   }
 
   /**
    * Reads the template, checks the artifacts, takes the port, starts every function and begins serving.
    *
-   * @param log receives the request log, the functions' output and notes about the setup
+   * @param log receives the request log, the functions' output (EMF documents as metric lines), notes about the
+   *     setup and, from {@link #close}, the summary of the metrics
    * @throws TemplateException when the template cannot be served
    * @throws StartupException when an artifact is missing, the port is busy or a function fails to start
    */
@@ -122,6 +127,8 @@ final class LocalApi implements AutoCloseable {
       throw new StartupException("cannot listen on 127.0.0.1:" + settings.port() + ": " + e.getMessage());
     }
 
+    explainApiKeys(template, log);
+    FunctionOutput output = new FunctionOutput(log);
     Map<String, FunctionRunner> runners = new LinkedHashMap<>();
     Path workDir = null;
     try {
@@ -138,7 +145,7 @@ final class LocalApi implements AutoCloseable {
               + "; check Handler in the template, or rebuild with ./mvnw -B package");
         }
         runners.put(function.name(),
-            new FunctionRunner(function.configuration(), taskRoot, jvm, local, log, clock));
+            new FunctionRunner(function.configuration(), taskRoot, jvm, local, output.of(function.name()), log, clock));
       }
       startAll(runners.values());
     } catch (IOException | StartupException | RuntimeException e) {
@@ -157,7 +164,7 @@ final class LocalApi implements AutoCloseable {
         (name, event, limit) -> runners.get(name).invoke(event, limit),
         timeouts, new PolicyCache(clock, CACHE_ENTRIES), clock);
     server.start(gateway, log, clock);
-    return new LocalApi(template, server, runners, workDir, devSecret, jwtVariables);
+    return new LocalApi(template, server, runners, workDir, devSecret, jwtVariables, output, log);
   }
 
   int port() {
@@ -189,11 +196,13 @@ final class LocalApi implements AutoCloseable {
         .map(authorizer -> template.functions().get(authorizer.functionName()).environment().get(name));
   }
 
+  /** Stops serving and the functions, then prints the summary of the metrics they sent, if they sent any. */
   @Override
   public void close() {
     server.close();
     runners.values().forEach(FunctionRunner::close);
     deleteRecursively(workDir);
+    output.summary().forEach(log);
   }
 
   private static Optional<Path> runtimeFolder() {
@@ -267,6 +276,14 @@ final class LocalApi implements AutoCloseable {
     awsOnly.add(SECRET_ARN_VARIABLE);
     return new LambdaFunction(function.name(), function.codeUri(), function.handler(), function.memoryMb(),
         function.timeoutSeconds(), environment, awsOnly);
+  }
+
+  /** Said once per API at start: what of API keys and usage plans is emulated. */
+  private static void explainApiKeys(SamTemplate template, Consumer<String> log) {
+    template.routes().stream().map(Route::api).filter(RestApi::apiKeyFromAuthorizer).distinct()
+        .forEach(api -> log.accept(api.logicalId() + ": ApiKeySourceType is AUTHORIZER: the backend gets the"
+            + " authorizer's usageIdentifierKey as requestContext.identity.apiKey, but local-gateway does not enforce"
+            + " usage plans (no API key check, throttling or quota)"));
   }
 
   private static void explainLeftOutVariables(LambdaFunction function, Consumer<String> log) {

@@ -184,9 +184,22 @@ final class SamTemplateReader {
     String stage = name.equals(IMPLICIT_API)
         ? "Prod"
         : requiredText(properties.get("StageName"), name + ".StageName");
-    RestApi api = new RestApi(name, apiIdOf(name), stage, gatewayResponses(name, properties));
+    RestApi api = new RestApi(name, apiIdOf(name), stage, gatewayResponses(name, properties),
+        apiKeyFromAuthorizer(name, properties.get("ApiKeySourceType")));
     apis.put(name, api);
     return api;
+  }
+
+  /** {@code ApiKeySourceType}: {@code HEADER} (API Gateway's default) or {@code AUTHORIZER}. */
+  private boolean apiKeyFromAuthorizer(String apiName, Object source) {
+    if (source == null || intrinsics.isNoValue(source)) {
+      return false;
+    }
+    String text = requiredText(source, apiName + ".ApiKeySourceType");
+    if (!text.equals("HEADER") && !text.equals("AUTHORIZER")) {
+      throw new TemplateException(apiName + ".ApiKeySourceType is " + text + "; it must be HEADER or AUTHORIZER");
+    }
+    return text.equals("AUTHORIZER");
   }
 
   private Map<String, Object> apiProperties(String name) {

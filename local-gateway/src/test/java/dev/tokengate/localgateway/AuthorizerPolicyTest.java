@@ -73,8 +73,23 @@ class AuthorizerPolicyTest {
         java.util.Map.entry("admin", true));
   }
 
+  @Test
+  void keepsTheUsageIdentifierKeyAndNeverPrintsIt() throws Exception {
+    String key = "clientKey0123456789abcdef";
+    String allow = policy(statement("Allow", "\"execute-api:Invoke\"", "\"" + STAGE + "\""));
+    AuthorizerPolicy policy = parse(allow.substring(0, allow.length() - 1) + ",\"usageIdentifierKey\":\"" + key + "\"}");
+
+    assertThat(policy.usageIdentifierKey()).contains(key);
+    assertThat(policy.toString()).doesNotContain(key).contains("usageIdentifierKey=<redacted>", "user-1");
+    assertThat(parse(allow).usageIdentifierKey()).isEmpty();
+    assertThat(parse(allow).toString()).contains("usageIdentifierKey=<none>");
+    assertThat(parse(allow.substring(0, allow.length() - 1) + ",\"usageIdentifierKey\":null}").usageIdentifierKey())
+        .isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
+      "{\"principalId\":\"u\",\"policyDocument\":{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]},\"usageIdentifierKey\":42}",
       "[]",
       "{\"policyDocument\":{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}}",
       "{\"principalId\":\"u\"}",

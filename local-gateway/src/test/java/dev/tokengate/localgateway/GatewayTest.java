@@ -27,7 +27,9 @@ class GatewayTest {
           Optional.of("{\"message\":\"$context.authorizer.message\"}")),
       "UNAUTHORIZED", new GatewayResponses.Custom(Optional.of(401), Map.of("WWW-Authenticate", "'Bearer'"),
           Optional.of("{\"message\":$context.error.messageString}"))));
-  private static final RestApi API = new RestApi("Api", "abc1234567", "Prod", RESPONSES);
+  private static final RestApi API = new RestApi("Api", "abc1234567", "Prod", RESPONSES, false);
+  private static final RestApi METERED_API = new RestApi("Api", "abc1234567", "Prod", RESPONSES, true);
+  private static final String KEY = "clientKey0123456789abcdef";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<JsonNode> authorizerEvents = new ArrayList<>();
@@ -223,14 +225,61 @@ class GatewayTest {
     assertThat(reply.headers()).containsEntry("X-A", List.of("1", "2"));
   }
 
+  @Test
+  void givesTheBackendTheAllowsUsageIdentifierKeyAsApiKeyWhenTheKeySourceIsAuthorizer() {
+    authorizer = event -> success(allowStageWithKey());
+
+    Gateway gateway = gateway(300, METERED_API);
+    gateway.handle(get("/hello", Map.of("Authorization", TOKEN)));
+    Gateway.Outcome cached = gateway.handle(get("/whoami", Map.of("Authorization", TOKEN)));
+
+    assertThat(cached.decision()).isEqualTo("allow (cached)");
+    assertThat(backendEvents).hasSize(2).allSatisfy(event -> {
+      assertThat(event.at("/requestContext/identity/apiKey").textValue()).isEqualTo(KEY);
+      assertThat(event.at("/requestContext/identity/apiKeyId").isNull()).isTrue();
+      assertThat(event.at("/requestContext/authorizer").toString()).doesNotContain(KEY);
+    });
+  }
+
+  @Test
+  void leavesTheApiKeyNullWhenTheKeySourceIsTheHeaderOrTheAllowHasNoKey() {
+    authorizer = event -> success(allowStageWithKey());
+    gateway(300).handle(get("/hello", Map.of("Authorization", TOKEN)));
+    authorizer = event -> allowStage("user-42");
+    gateway(300, METERED_API).handle(get("/hello", Map.of("Authorization", TOKEN)));
+
+    assertThat(backendEvents).hasSize(2).allSatisfy(event ->
+        assertThat(event.at("/requestContext/identity/apiKey").isNull()).isTrue());
+  }
+
+  @Test
+  void answersAUsageIdentifierKeyThatIsNotAStringWith500() {
+    authorizer = event -> success(allowStageWithKey().replace("\"" + KEY + "\"", "42"));
+
+    Gateway.Outcome outcome = gateway(300, METERED_API).handle(get("/hello", Map.of("Authorization", TOKEN)));
+
+    assertThat(outcome.reply().status()).isEqualTo(500);
+    assertThat(backendEvents).isEmpty();
+  }
+
+  private static String allowStageWithKey() {
+    String allow = new String(((InvocationResult.Success) allowStage("user-42")).payload(), StandardCharsets.UTF_8);
+    return allow.substring(0, allow.length() - 1) + ",\"context\":{\"sub\":\"user-42\"},\"usageIdentifierKey\":\""
+        + KEY + "\"}";
+  }
+
   private Gateway gateway(int ttlSeconds) {
+    return gateway(ttlSeconds, API);
+  }
+
+  private Gateway gateway(int ttlSeconds, RestApi api) {
     TokenAuthorizer jwt = new TokenAuthorizer("Jwt", "Authorizer", "Authorization",
         Optional.of(Pattern.compile("^Bearer [-0-9a-zA-Z_]+\\.[-0-9a-zA-Z_]+\\.[-0-9a-zA-Z_]+$")),
         Duration.ofSeconds(ttlSeconds));
     RouteTable routes = new RouteTable(List.of(
-        new Route("GET", "/hello", "Backend", API, Optional.of(jwt)),
-        new Route("GET", "/whoami", "Backend", API, Optional.of(jwt)),
-        new Route("GET", "/health", "Backend", API, Optional.empty())));
+        new Route("GET", "/hello", "Backend", api, Optional.of(jwt)),
+        new Route("GET", "/whoami", "Backend", api, Optional.of(jwt)),
+        new Route("GET", "/health", "Backend", api, Optional.empty())));
     Gateway.Functions functions = (name, event, limit) -> {
       JsonNode parsed = read(event);
       if (name.equals("Authorizer")) {

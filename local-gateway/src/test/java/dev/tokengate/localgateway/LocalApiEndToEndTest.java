@@ -135,6 +135,47 @@ class LocalApiEndToEndTest {
   }
 
   @Test
+  void printsTheMetricsTheAuthorizerSendsAsEmfAndWhatUsagePlansAreNotEmulated() throws Exception {
+    get("/hello", "Bearer deny.metrics.sig");
+
+    awaitLine(LOG, "[AuthorizerFunction] metric e2e decisions=1 Count, latencyUs=7 Microseconds [decision=deny]");
+    assertThat(LOG).noneMatch(line -> line.startsWith("[AuthorizerFunction] {\"decision\""));
+    assertThat(LOG).filteredOn(line -> line.contains("ApiKeySourceType is AUTHORIZER")).singleElement()
+        .asString().contains("does not enforce usage plans");
+  }
+
+  @Test
+  void printsASummaryOfTheMetricsWhenItStops(@TempDir Path other) throws Exception {
+    List<String> log = Collections.synchronizedList(new ArrayList<>());
+    LocalApi own = LocalApi.start(new LocalApi.Settings(EndToEndStack.writeTemplate(other), 0, Map.of(), Map.of()),
+        log::add, Clock.systemUTC());
+    try {
+      HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/hello"))
+          .header("Authorization", "Bearer allow.summary.sig").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(first.statusCode()).isEqualTo(200);
+      HTTP.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/hello"))
+          .header("Authorization", "Bearer deny.summary.sig").build(), HttpResponse.BodyHandlers.ofString());
+      awaitLine(log, "[AuthorizerFunction] metric e2e decisions=1 Count, latencyUs=7 Microseconds [decision=deny]");
+    } finally {
+      own.close();
+    }
+
+    assertThat(log).containsSubsequence(
+        "local-gateway: metrics the functions sent (EMF), as CloudWatch would have extracted them:",
+        "  e2e decisions Count [decision=allow]: count 1, sum 1",
+        "  e2e latencyUs Microseconds [decision=allow]: count 1, sum 7, min 7, avg 7, max 7",
+        "  e2e decisions Count [decision=deny]: count 1, sum 1");
+  }
+
+  /** The function's output arrives on its own thread, possibly just after the reply. */
+  private static void awaitLine(List<String> log, String line) throws InterruptedException {
+    for (int i = 0; i < 100 && !log.contains(line); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(log).contains(line);
+  }
+
+  @Test
   void reportsAMissingArtifactWithTheBuildCommand(@TempDir Path other) throws Exception {
     Path template = EndToEndStack.writeTemplate(other);
     Files.delete(other.resolve("authorizer.jar"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class PolicyCacheTest {
 
-  private static final AuthorizerPolicy POLICY = new AuthorizerPolicy("user-1", List.of(), Map.of());
+  private static final AuthorizerPolicy POLICY = new AuthorizerPolicy("user-1", List.of(), Map.of(), Optional.empty());
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final PolicyCache cache = new PolicyCache(clock, 3);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
 
-  private static final RestApi API = new RestApi("Api", "abc1234567", "Prod", GatewayResponses.defaults());
+  private static final RestApi API = new RestApi("Api", "abc1234567", "Prod", GatewayResponses.defaults(), false);
 
   private final RouteTable table = new RouteTable(List.of(
       route("GET", "/items/{id}", "ById"),

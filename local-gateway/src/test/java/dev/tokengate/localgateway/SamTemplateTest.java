@@ -297,6 +297,63 @@ class SamTemplateTest {
   }
 
   @Test
+  void readsWhetherTheApiKeyComesFromTheAuthorizerAlsoThroughACondition() throws Exception {
+    Path template = write("""
+        Parameters:
+          UsagePlans: {Type: String, Default: "false"}
+        Conditions:
+          Metered: !Equals [!Ref UsagePlans, "true"]
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: Prod
+              ApiKeySourceType: !If [Metered, AUTHORIZER, !Ref AWS::NoValue]
+          Header:
+            Type: AWS::Serverless::Api
+            Properties: {StageName: Prod, ApiKeySourceType: HEADER}
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn.jar
+              Handler: a.B::c
+              Events:
+                E: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /a, Method: get}}
+                H: {Type: Api, Properties: {RestApiId: !Ref Header, Path: /h, Method: get}}
+                I: {Type: Api, Properties: {Path: /i, Method: get}}
+        """);
+
+    SamTemplate off = SamTemplate.read(template, Map.of());
+    SamTemplate on = SamTemplate.read(template, Map.of("UsagePlans", "true"));
+
+    assertThat(route(off, "/a").api().apiKeyFromAuthorizer()).isFalse();
+    assertThat(route(on, "/a").api().apiKeyFromAuthorizer()).isTrue();
+    assertThat(route(on, "/h").api().apiKeyFromAuthorizer()).isFalse();
+    assertThat(route(on, "/i").api().apiKeyFromAuthorizer()).isFalse();
+  }
+
+  @Test
+  void refusesAnApiKeySourceApiGatewayDoesNotKnow() throws Exception {
+    Path template = write("""
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties: {StageName: Prod, ApiKeySourceType: authorizer}
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn.jar
+              Handler: a.B::c
+              Events:
+                E: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /a, Method: get}}
+        """);
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("Api.ApiKeySourceType is authorizer; it must be HEADER or AUTHORIZER");
+  }
+
+  @Test
   void refusesATemplateWithoutApiEvents() throws Exception {
     Path template = write("""
         Resources:

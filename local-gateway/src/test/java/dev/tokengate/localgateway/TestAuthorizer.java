@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A TOKEN authorizer for end-to-end tests, packaged alone into a jar by the test: the token's first segment picks
  * the answer ({@code allow.PRINCIPAL.x}, {@code deny.x.x}, {@code unauthorized.x.x}, {@code crash.x.x},
- * {@code garbage.x.x}). It counts its invocations and reports, without the value, whether it got a JWT_SECRET.
+ * {@code garbage.x.x}). It counts its invocations and reports, without the value, whether it got a JWT_SECRET. An
+ * Allow carries a usage identifier key; every call prints one CloudWatch EMF document.
  * Only the JDK and aws-lambda-java-core, as the function's own code sees no other library.
  */
 public final class TestAuthorizer implements RequestStreamHandler {
@@ -45,10 +46,16 @@ public final class TestAuthorizer implements RequestStreamHandler {
     String[] parts = token.substring("Bearer ".length()).split("\\.");
     String stage = methodArn.replaceAll("^(arn:[^/]+/[^/]+)/.*$", "$1") + "/*/*";
     String secretLength = String.valueOf(System.getenv().getOrDefault("JWT_SECRET", "").length());
+    // One CloudWatch EMF document per call, as the real authorizer writes its decision line.
+    System.out.println("{\"decision\":\"" + parts[0] + "\",\"call\":" + calls + ",\"decisions\":1,\"latencyUs\":7,"
+        + "\"_aws\":{\"Timestamp\":" + System.currentTimeMillis() + ",\"CloudWatchMetrics\":[{\"Namespace\":\"e2e\","
+        + "\"Dimensions\":[[\"decision\"]],\"Metrics\":[{\"Name\":\"decisions\",\"Unit\":\"Count\"},"
+        + "{\"Name\":\"latencyUs\",\"Unit\":\"Microseconds\"}]}]}}");
     String answer;
     switch (parts[0]) {
       case "allow" -> answer = policy(parts[1], "Allow", stage,
-          "\"message\":\"ok\",\"calls\":" + calls + ",\"secretLength\":\"" + secretLength + "\"");
+          "\"message\":\"ok\",\"calls\":" + calls + ",\"secretLength\":\"" + secretLength + "\"")
+          .replaceFirst("}$", ",\"usageIdentifierKey\":\"e2eKey0123456789abcdefgh\"}");
       case "deny" -> answer = policy("anonymous", "Deny", methodArn,
           "\"reason\":\"token_expired\",\"message\":\"token expired\"");
       case "unauthorized" -> throw new RuntimeException("Unauthorized");

@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the authorizer Lambda's handler on a token and print the policy.",
       "Takes a token and a method ARN (or a TOKEN authorizer event) and prints the policy JSON that API Gateway"
-          + " would receive, or Unauthorized. Exits 0 for Allow, 1 for Deny, 5 for Unauthorized (API Gateway"
-          + " answers 401)."
+          + " would receive, or Unauthorized. A usageIdentifierKey (USAGE_IDENTIFIER_CLAIM) shows only its first 4"
+          + " characters and its length. Exits 0 for Allow, 1 for Deny, 5 for Unauthorized (API Gateway answers"
+          + " 401)."
     })
 final class AuthorizeCommand implements Callable<Integer> {
 
@@ -79,7 +80,7 @@ final class AuthorizeCommand implements Callable<Integer> {
     Decision decision = handler.decide(request.header(), request.methodArn());
     int exitCode;
     if (decision instanceof Decision.Allow allow) {
-      out.println(Json.pretty(allow.policy()));
+      out.println(Json.pretty(UsageKeyMask.inResponse(allow.policy())));
       exitCode = ExitCodes.OK;
     } else if (decision instanceof Decision.Deny deny) {
       out.println(Json.pretty(deny.policy()));

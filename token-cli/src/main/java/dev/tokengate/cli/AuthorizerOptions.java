@@ -22,6 +22,7 @@ final class AuthorizerOptions {
       EnvironmentConfig.JWT_MAX_TOKEN_AGE_SECONDS,
       EnvironmentConfig.PRINCIPAL_CLAIM,
       EnvironmentConfig.CONTEXT_CLAIMS,
+      EnvironmentConfig.USAGE_IDENTIFIER_CLAIM,
       EnvironmentConfig.POLICY_SCOPE,
       EnvironmentConfig.INVALID_TOKEN_RESPONSE);
 

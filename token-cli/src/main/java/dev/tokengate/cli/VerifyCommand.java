@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Verify a token exactly as the authorizer does and print the verdict.",
       "The rules and variables are the authorizer's: JWT_ISSUER, JWT_AUDIENCE, JWT_LEEWAY_SECONDS,"
-          + " JWT_MAX_TOKEN_AGE_SECONDS and PRINCIPAL_CLAIM, which the options below override. Prints the verdict,"
-          + " the reason and the claims; exits 0 when valid, 1 when rejected."
+          + " JWT_MAX_TOKEN_AGE_SECONDS, PRINCIPAL_CLAIM and USAGE_IDENTIFIER_CLAIM, which the options below"
+          + " override. Prints the verdict, the reason and the claims (the usage identifier masked); exits 0 when"
+          + " valid, 1 when rejected."
     })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -59,22 +61,23 @@ final class VerifyCommand implements Callable<Integer> {
     Verdict verdict = verifier.verify(compact);
 
     PrintWriter out = spec.commandLine().getOut();
+    Optional<String> usageClaim = settings.usageIdentifierClaim();
     if (json) {
-      out.println(Json.pretty(jsonResult(verdict)));
+      out.println(Json.pretty(jsonResult(verdict, usageClaim)));
     } else {
-      printText(out, verdict, compact, at);
+      printText(out, verdict, compact, at, usageClaim);
     }
     out.flush();
     return verdict instanceof Verdict.Allowed ? ExitCodes.OK : ExitCodes.REJECTED;
   }
 
-  private static Map<String, Object> jsonResult(Verdict verdict) {
+  private static Map<String, Object> jsonResult(Verdict verdict, Optional<String> usageClaim) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("valid", verdict instanceof Verdict.Allowed);
     if (verdict instanceof Verdict.Allowed allowed) {
       result.put("principal", allowed.principal());
       result.put("kid", allowed.kid().orElse(null));
-      result.put("claims", allowed.claims());
+      result.put("claims", UsageKeyMask.inClaims(allowed.claims(), usageClaim));
     } else {
       Verdict.Denied denied = (Verdict.Denied) verdict;
       result.put("reason", denied.reason().code());
@@ -84,13 +87,14 @@ final class VerifyCommand implements Callable<Integer> {
     return result;
   }
 
-  private static void printText(PrintWriter out, Verdict verdict, String compact, Instant at) {
+  private static void printText(
+      PrintWriter out, Verdict verdict, String compact, Instant at, Optional<String> usageClaim) {
     if (verdict instanceof Verdict.Allowed allowed) {
       out.println("valid: signature and claims verified with the authorizer's rules");
       out.println("principal: " + TerminalText.escape(allowed.principal()));
       allowed.kid().ifPresent(kid -> out.println("kid: " + TerminalText.escape(kid)));
       out.println("claims:");
-      ClaimsText.lines(allowed.claims(), at).forEach(out::println);
+      ClaimsText.lines(UsageKeyMask.inClaims(allowed.claims(), usageClaim), at).forEach(out::println);
       return;
     }
     Verdict.Denied denied = (Verdict.Denied) verdict;
@@ -99,7 +103,7 @@ final class VerifyCommand implements Callable<Integer> {
       // What the rejected token claims helps to see why (e.g. when it expired), marked as untrusted.
       DecodedToken decoded = DecodedToken.decode(compact);
       out.println("claims (NOT trusted, the token was rejected):");
-      ClaimsText.lines(decoded.claims(), at).forEach(out::println);
+      ClaimsText.lines(UsageKeyMask.inClaims(decoded.claims(), usageClaim), at).forEach(out::println);
     } catch (InputException e) {
       // Nothing readable to show: the reason says it is malformed.
     }

@@ -101,6 +101,27 @@ class AuthorizeCommandTest {
   }
 
   @Test
+  void masksTheUsageIdentifierKeyInThePrintedPolicy() {
+    String key = "clientKey0123456789abcdef";
+    CliRun.Result result = cli().env("JWT_SECRET", SECRET).env("USAGE_IDENTIFIER_CLAIM", "api_key")
+        .run("authorize", "--now", NOW.toString(), "--log", "--method-arn", METHOD_ARN,
+            token("--sub", "alice", "--claim", "api_key=" + key));
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("\"usageIdentifierKey\": \"clie... (25 characters)\"").doesNotContain(key);
+    assertThat(result.err()).contains("\"decision\":\"allow\"").doesNotContain(key);
+  }
+
+  @Test
+  void deniesATokenWithoutTheUsageIdentifierClaimWhenTheVariableIsSet() {
+    CliRun.Result result = cli().env("JWT_SECRET", SECRET).env("USAGE_IDENTIFIER_CLAIM", "api_key")
+        .run("authorize", "--now", NOW.toString(), "--method-arn", METHOD_ARN, token("--sub", "alice"));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).contains("\"reason\": \"missing_usage_identifier\"").doesNotContain("usageIdentifierKey");
+  }
+
+  @Test
   void exitsTwoWithoutAMethodArn() {
     CliRun.Result result = authorize(token("--sub", "alice"));
 

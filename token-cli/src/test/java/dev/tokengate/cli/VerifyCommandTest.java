@@ -35,6 +35,24 @@ class VerifyCommandTest {
   }
 
   @Test
+  void masksTheUsageIdentifierClaimInTheClaimsItPrints() {
+    String key = "clientKey0123456789abcdef";
+    String token = token("--sub", "alice", "--claim", "api_key=" + key);
+    CliRun usage = cli().env("JWT_SECRET", SECRET).env("USAGE_IDENTIFIER_CLAIM", "api_key");
+
+    CliRun.Result text = usage.run("verify", "--now", LATER, token);
+    CliRun.Result json = usage.run("verify", "--now", LATER, "--json", token);
+    CliRun.Result rejected = usage.run("verify", "--now", NOW.plusSeconds(7200).toString(), token);
+
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).contains("api_key  \"clie... (25 characters)\"").doesNotContain(key);
+    assertThat(json.out()).contains("\"api_key\": \"clie... (25 characters)\"").doesNotContain(key);
+    assertThat(rejected.out()).contains("rejected: token_expired").contains("clie... (25 characters)")
+        .doesNotContain(key);
+    assertThat(verify(token).out()).contains(key);
+  }
+
+  @Test
   void acceptsABearerHeaderValue() {
     assertThat(verify("Bearer " + token("--sub", "alice")).exitCode()).isZero();
   }

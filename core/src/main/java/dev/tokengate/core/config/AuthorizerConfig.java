@@ -10,6 +10,7 @@ import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_ARN;
 import static dev.tokengate.core.config.EnvironmentConfig.JWT_SECRET_CACHE_SECONDS;
 import static dev.tokengate.core.config.EnvironmentConfig.METRICS_NAMESPACE;
 import static dev.tokengate.core.config.EnvironmentConfig.PRINCIPAL_CLAIM;
+import static dev.tokengate.core.config.EnvironmentConfig.USAGE_IDENTIFIER_CLAIM;
 
 import dev.tokengate.core.arn.SecretArn;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,9 @@ import java.util.regex.Pattern;
  * @param contextClaims claims passed to the backend in the policy's context ({@code CONTEXT_CLAIMS})
  * @param policyScope what an Allow covers ({@code POLICY_SCOPE})
  * @param invalidTokenResponse how an invalid token is answered ({@code INVALID_TOKEN_RESPONSE})
+ * @param usageIdentifierClaim the claim whose value an Allow returns as {@code usageIdentifierKey}, when set
+ *     ({@code USAGE_IDENTIFIER_CLAIM}); it may be neither a principal nor a context claim, since its value is an
+ *     API key and those are logged or passed to the backend
  * @param decisionMetrics whether each decision log line also carries CloudWatch metrics ({@code DECISION_METRICS})
  * @param metricsNamespace the CloudWatch namespace of those metrics ({@code METRICS_NAMESPACE})
  */
@@ -58,6 +62,7 @@ public record AuthorizerConfig(
     List<String> contextClaims,
     PolicyScope policyScope,
     InvalidTokenResponse invalidTokenResponse,
+    Optional<String> usageIdentifierClaim,
     boolean decisionMetrics,
     String metricsNamespace) {
 
@@ -112,6 +117,7 @@ public record AuthorizerConfig(
     Objects.requireNonNull(policyScope, "policyScope");
     Objects.requireNonNull(invalidTokenResponse, "invalidTokenResponse");
     Objects.requireNonNull(metricsNamespace, "metricsNamespace");
+    Objects.requireNonNull(usageIdentifierClaim, "usageIdentifierClaim");
     principalClaims = List.copyOf(principalClaims);
     contextClaims = List.copyOf(contextClaims);
 
@@ -150,6 +156,9 @@ public record AuthorizerConfig(
     issuer.ifPresent(value -> requireNotBlank(JWT_ISSUER, value));
     audience.ifPresent(value -> requireNotBlank(JWT_AUDIENCE, value));
     requireNamespace(metricsNamespace);
+    if (usageIdentifierClaim.isPresent()) {
+      requireUsageIdentifierClaim(usageIdentifierClaim.get(), principalClaims, contextClaims);
+    }
   }
 
   /** {@return a builder with every setting at its documented default and no key: set a secret or a secret ARN} */
@@ -171,6 +180,7 @@ public record AuthorizerConfig(
         + ", contextClaims=" + contextClaims
         + ", policyScope=" + policyScope.name().toLowerCase(Locale.ROOT)
         + ", invalidTokenResponse=" + invalidTokenResponse.name().toLowerCase(Locale.ROOT)
+        + ", usageIdentifierClaim=" + usageIdentifierClaim.orElse("<unset>")
         + ", decisionMetrics=" + (decisionMetrics ? "on" : "off")
         + ", metricsNamespace=" + metricsNamespace + "]";
   }
@@ -182,6 +192,20 @@ public record AuthorizerConfig(
             + " must be a comma-separated list of claim names (letters, digits, _ : . -), got '"
             + printable(name) + "'");
       }
+    }
+  }
+
+  /** One claim name, whose value (an API key) must not end up in the principal or the context. */
+  private static void requireUsageIdentifierClaim(
+      String name, List<String> principalClaims, List<String> contextClaims) {
+    if (!CLAIM_NAME.matcher(name).matches()) {
+      throw new ConfigException(USAGE_IDENTIFIER_CLAIM, USAGE_IDENTIFIER_CLAIM
+          + " must be one claim name (letters, digits, _ : . -), got '" + printable(name) + "'");
+    }
+    if (principalClaims.contains(name) || contextClaims.contains(name)) {
+      throw new ConfigException(USAGE_IDENTIFIER_CLAIM, USAGE_IDENTIFIER_CLAIM + " names " + name
+          + ", which is also in " + (principalClaims.contains(name) ? PRINCIPAL_CLAIM : CONTEXT_CLAIMS)
+          + ": its value is an API key, which must not become the principal or a context value");
     }
   }
 
@@ -236,6 +260,7 @@ public record AuthorizerConfig(
     private List<String> contextClaims = DEFAULT_CONTEXT_CLAIMS;
     private PolicyScope policyScope = PolicyScope.STAGE;
     private InvalidTokenResponse invalidTokenResponse = InvalidTokenResponse.DENY;
+    private String usageIdentifierClaim;
     private boolean decisionMetrics = true;
     private String metricsNamespace = DEFAULT_METRICS_NAMESPACE;
 
@@ -362,15 +387,36 @@ public record AuthorizerConfig(
       return this;
     }
 
-    /** Whether each decision log line also carries CloudWatch metrics (embedded metric format). */
+    /**
+     * Whether each decision log line also carries CloudWatch metrics (embedded metric format).
+     *
+     * @param decisionMetrics true to publish them
+     * @return this builder
+     */
     public Builder decisionMetrics(boolean decisionMetrics) {
       this.decisionMetrics = decisionMetrics;
       return this;
     }
 
-    /** The CloudWatch namespace of the decision metrics. */
+    /**
+     * The CloudWatch namespace of the decision metrics.
+     *
+     * @param metricsNamespace the namespace
+     * @return this builder
+     */
     public Builder metricsNamespace(String metricsNamespace) {
       this.metricsNamespace = Objects.requireNonNull(metricsNamespace, "metricsNamespace");
+      return this;
+    }
+
+    /**
+     * The claim whose value an Allow returns as {@code usageIdentifierKey}.
+     *
+     * @param usageIdentifierClaim the claim name; null to return none
+     * @return this builder
+     */
+    public Builder usageIdentifierClaim(String usageIdentifierClaim) {
+      this.usageIdentifierClaim = usageIdentifierClaim;
       return this;
     }
 
@@ -383,7 +429,8 @@ public record AuthorizerConfig(
     public AuthorizerConfig build() {
       return new AuthorizerConfig(Optional.ofNullable(secret), Optional.ofNullable(secretArn), secretCacheTtl,
           Optional.ofNullable(issuer), Optional.ofNullable(audience), leeway, Optional.ofNullable(maxTokenAge),
-          principalClaims, contextClaims, policyScope, invalidTokenResponse, decisionMetrics, metricsNamespace);
+          principalClaims, contextClaims, policyScope, invalidTokenResponse,
+          Optional.ofNullable(usageIdentifierClaim), decisionMetrics, metricsNamespace);
     }
   }
 }

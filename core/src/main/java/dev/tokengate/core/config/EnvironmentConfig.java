@@ -34,6 +34,8 @@ public final class EnvironmentConfig {
   public static final String PRINCIPAL_CLAIM = "PRINCIPAL_CLAIM";
   /** Comma-separated claims passed to the backend. */
   public static final String CONTEXT_CLAIMS = "CONTEXT_CLAIMS";
+  /** The claim whose value an Allow returns as {@code usageIdentifierKey}, the caller's API key. */
+  public static final String USAGE_IDENTIFIER_CLAIM = "USAGE_IDENTIFIER_CLAIM";
   /** {@code stage} or {@code method}. */
   public static final String POLICY_SCOPE = "POLICY_SCOPE";
   /** {@code deny} or {@code unauthorized}. */
@@ -46,7 +48,7 @@ public final class EnvironmentConfig {
   /** Every variable read here, in the order of the configuration reference. */
   public static final List<String> VARIABLES = List.of(JWT_SECRET, JWT_SECRET_ARN, JWT_SECRET_CACHE_SECONDS,
       JWT_ISSUER, JWT_AUDIENCE, JWT_LEEWAY_SECONDS, JWT_MAX_TOKEN_AGE_SECONDS, PRINCIPAL_CLAIM, CONTEXT_CLAIMS,
-      POLICY_SCOPE, INVALID_TOKEN_RESPONSE, DECISION_METRICS, METRICS_NAMESPACE);
+      USAGE_IDENTIFIER_CLAIM, POLICY_SCOPE, INVALID_TOKEN_RESPONSE, DECISION_METRICS, METRICS_NAMESPACE);
 
   private static final Pattern SECONDS = Pattern.compile("[0-9]{1,10}");
 
@@ -86,6 +88,7 @@ public final class EnvironmentConfig {
     if (env.containsKey(CONTEXT_CLAIMS)) {
       builder.contextClaims(claimNames(env.get(CONTEXT_CLAIMS)));
     }
+    optional(env, USAGE_IDENTIFIER_CLAIM).ifPresent(builder::usageIdentifierClaim);
     optional(env, POLICY_SCOPE).map(EnvironmentConfig::policyScope).ifPresent(builder::policyScope);
     optional(env, INVALID_TOKEN_RESPONSE).map(EnvironmentConfig::invalidTokenResponse)
         .ifPresent(builder::invalidTokenResponse);

@@ -1,5 +1,6 @@
 package dev.tokengate.core.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
@@ -13,15 +14,19 @@ import java.util.Objects;
  * Java runtime writes for {@code com.amazonaws.services.lambda.runtime.events.IamPolicyResponseV1} (the tests
  * prove it); the authorizer writes it itself so that it does not load the runtime's own serializer at cold start.
  *
- * <p>Build it with {@link PolicyFactory}. Immutable and thread-safe.
+ * <p>Build it with {@link PolicyFactory}. Immutable and thread-safe. {@link #toString()} never prints the
+ * usage identifier key, which is a credential.
  *
  * @param principalId the caller's identity, which API Gateway passes on as {@code $context.authorizer.principalId}
  * @param policyDocument the IAM policy
  * @param context values passed on as {@code $context.authorizer.<key>} (strings, numbers, booleans only)
+ * @param usageIdentifierKey the API key API Gateway meters the request against when the API's key source is
+ *     {@code AUTHORIZER}; null for none, and then left out of the JSON, as AWS's serializer leaves it out
  */
-@JsonPropertyOrder({"principalId", "policyDocument", "context"})
+@JsonPropertyOrder({"principalId", "policyDocument", "context", "usageIdentifierKey"})
 public record AuthorizerResponse(
-    String principalId, PolicyDocument policyDocument, Map<String, Object> context) {
+    String principalId, PolicyDocument policyDocument, Map<String, Object> context,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String usageIdentifierKey) {
 
   /** The only action an authorizer policy grants or denies. */
   public static final String EXECUTE_API_INVOKE = "execute-api:Invoke";
@@ -39,6 +44,19 @@ public record AuthorizerResponse(
     Objects.requireNonNull(principalId, "principalId");
     Objects.requireNonNull(policyDocument, "policyDocument");
     context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
+  }
+
+  /** A response without a usage identifier key. */
+  public AuthorizerResponse(String principalId, PolicyDocument policyDocument, Map<String, Object> context) {
+    this(principalId, policyDocument, context, null);
+  }
+
+  /** Like the generated one, but the usage identifier key is never printed. */
+  @Override
+  public String toString() {
+    return "AuthorizerResponse[principalId=" + principalId + ", policyDocument=" + policyDocument
+        + ", context=" + context + ", usageIdentifierKey=" + (usageIdentifierKey == null ? "<unset>" : "<redacted>")
+        + "]";
   }
 
   /**

@@ -36,7 +36,8 @@ public final class PolicyFactory {
   }
 
   /**
-   * Builds the response for a verdict: Allow for {@link Verdict.Allowed}, Deny for {@link Verdict.Denied}.
+   * Builds the response for a verdict: Allow for {@link Verdict.Allowed}, with its usage identifier key when it
+   * has one, and Deny for {@link Verdict.Denied}.
    *
    * @param verdict the verdict
    * @param methodArn the ARN the request was for
@@ -45,7 +46,8 @@ public final class PolicyFactory {
   public AuthorizerResponse policyFor(Verdict verdict, MethodArn methodArn) {
     // Java 17 has no pattern switch; Verdict is sealed, so these two cases are all there are.
     if (verdict instanceof Verdict.Allowed allowed) {
-      return allow(allowed.principal(), methodArn, allowed.context());
+      return response(allowed.principal(), "Allow", methodArn, allowed.context(),
+          allowed.usageIdentifierKey().orElse(null));
     }
     if (verdict instanceof Verdict.Denied denied) {
       return deny(denied.reason(), methodArn);
@@ -62,7 +64,7 @@ public final class PolicyFactory {
    * @return the response
    */
   public AuthorizerResponse allow(String principal, MethodArn methodArn, Map<String, Object> context) {
-    return response(principal, "Allow", methodArn, context);
+    return response(principal, "Allow", methodArn, context, null);
   }
 
   /**
@@ -77,16 +79,16 @@ public final class PolicyFactory {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("reason", reason.code());
     context.put("message", reason.message());
-    return response(ANONYMOUS, "Deny", methodArn, context);
+    return response(ANONYMOUS, "Deny", methodArn, context, null);
   }
 
-  private AuthorizerResponse response(
-      String principal, String effect, MethodArn methodArn, Map<String, Object> context) {
+  private AuthorizerResponse response(String principal, String effect, MethodArn methodArn,
+      Map<String, Object> context, String usageIdentifierKey) {
     String resource = scope == PolicyScope.STAGE ? methodArn.anyMethodInStage() : methodArn.arn();
     var statement = new AuthorizerResponse.Statement(
         AuthorizerResponse.EXECUTE_API_INVOKE, List.of(resource), effect);
     var document = new AuthorizerResponse.PolicyDocument(
         AuthorizerResponse.VERSION_2012_10_17, List.of(statement));
-    return new AuthorizerResponse(principal, document, context);
+    return new AuthorizerResponse(principal, document, context, usageIdentifierKey);
   }
 }

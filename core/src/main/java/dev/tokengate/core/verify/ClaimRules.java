@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The types of the registered claims and the choice of the principal: what java-jwt leaves to its caller.
+ * The types of the registered claims, the choice of the principal and the form of the usage identifier: what
+ * java-jwt leaves to its caller.
  *
  * <p>java-jwt accepts {@code "exp": null} as "no exp" and turns out-of-range dates into decode errors; here
  * every date must be a JSON number from 0 to the end of year 9999, and {@code iss}, {@code sub}, {@code jti} and
@@ -19,6 +21,19 @@ public final class ClaimRules {
   static final long MAX_NUMERIC_DATE = 253_402_300_799L;
   /** Long enough for any real identifier; a principal flows into logs, headers and usage plans. */
   static final int MAX_PRINCIPAL_LENGTH = 256;
+  /**
+   * API Gateway's limits on an API key value: "an alphanumeric string between 20 and 128 characters"
+   * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html; the same
+   * bounds for imported keys: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-key-file-format.html).
+   */
+  static final int MIN_USAGE_IDENTIFIER_LENGTH = 20;
+  static final int MAX_USAGE_IDENTIFIER_LENGTH = 128;
+  /**
+   * Alphanumeric read as ASCII letters and digits: a key that API Gateway may not match must not pass here. The
+   * set holds none of the characters {@link PlainText} refuses, so a key cannot break a header or a log line.
+   */
+  private static final Pattern API_KEY_VALUE = Pattern.compile(
+      "[A-Za-z0-9]{" + MIN_USAGE_IDENTIFIER_LENGTH + "," + MAX_USAGE_IDENTIFIER_LENGTH + "}");
 
   private static final List<String> DATES = List.of("exp", "nbf", "iat");
   private static final List<String> STRINGS = List.of("iss", "sub", "jti");
@@ -79,6 +94,18 @@ public final class ClaimRules {
       return Optional.empty();
     }
     return Optional.of(text);
+  }
+
+  /**
+   * A usage identifier is returned to API Gateway as the request's API key, so it must be a JSON string that is
+   * a valid API key value: {@link #MIN_USAGE_IDENTIFIER_LENGTH} to {@link #MAX_USAGE_IDENTIFIER_LENGTH} ASCII
+   * letters and digits. A number, which some encoder might render differently, is refused like any other type.
+   */
+  static Optional<String> usageIdentifierText(JsonNode value) {
+    if (!value.isTextual() || !API_KEY_VALUE.matcher(value.textValue()).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(value.textValue());
   }
 
   /** Seconds since the epoch, whole or not (RFC 7519 section 2), within [0, {@link #MAX_NUMERIC_DATE}]. */

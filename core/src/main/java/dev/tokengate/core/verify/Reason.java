@@ -32,7 +32,14 @@ public enum Reason {
   /** A claim that must be present is missing ({@code exp}, the principal, {@code iat} when age is bounded). */
   MISSING_CLAIM("missing_claim", "missing claim"),
   /** A claim has the wrong type or value ({@code iss}, {@code aud}, a non-numeric date, ...). */
-  INVALID_CLAIM("invalid_claim", "invalid claim");
+  INVALID_CLAIM("invalid_claim", "invalid claim"),
+  /** {@code USAGE_IDENTIFIER_CLAIM} is set and the token does not carry that claim. */
+  MISSING_USAGE_IDENTIFIER("missing_usage_identifier", "missing usage identifier"),
+  /**
+   * The {@code USAGE_IDENTIFIER_CLAIM} claim is not a string API Gateway accepts as an API key value: 20 to 128
+   * ASCII letters and digits.
+   */
+  INVALID_USAGE_IDENTIFIER("invalid_usage_identifier", "invalid usage identifier");
 
   private final String code;
   private final String message;

@@ -15,9 +15,9 @@ import java.util.Optional;
  *
  * <p>The order is: size and strict structure, header rules, claim types, signature ({@link HmacKey}: java-jwt
  * computes the HMAC-SHA256, the JDK compares it in constant time), then {@code exp}/{@code iss}/{@code aud}/
- * {@code nbf}/{@code iat} ({@link ClaimChecks}), maximum age and the principal. So a forged token is reported as
- * {@code invalid_signature} whatever its claims say, unless it is malformed. The token is parsed once, by
- * {@link StrictJws}; nothing is built per request but the verdict.
+ * {@code nbf}/{@code iat} ({@link ClaimChecks}), maximum age, the principal and the usage identifier. So a
+ * forged token is reported as {@code invalid_signature} whatever its claims say, unless it is malformed. The
+ * token is parsed once, by {@link StrictJws}; nothing is built per request but the verdict.
  *
  * <p>Built once at init; immutable and thread-safe.
  */
@@ -108,8 +108,19 @@ public final class TokenVerifier {
     if (principal.isEmpty()) {
       return new Verdict.Denied(Reason.INVALID_CLAIM, kid);
     }
+    Optional<String> usageIdentifier = Optional.empty();
+    if (config.usageIdentifierClaim().isPresent()) {
+      JsonNode claim = payload.get(config.usageIdentifierClaim().get());
+      if (claim == null) {
+        return new Verdict.Denied(Reason.MISSING_USAGE_IDENTIFIER, kid);
+      }
+      usageIdentifier = ClaimRules.usageIdentifierText(claim);
+      if (usageIdentifier.isEmpty()) {
+        return new Verdict.Denied(Reason.INVALID_USAGE_IDENTIFIER, kid);
+      }
+    }
     return new Verdict.Allowed(principal.get(), JsonValues.context(payload, config.contextClaims()),
-        JsonValues.plainObject(payload), kid);
+        JsonValues.plainObject(payload), kid, usageIdentifier);
   }
 
   /** The keys to try, and the reason to deny with when none of them verifies the signature. */

@@ -32,9 +32,12 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Denied {
    * @param claims every claim of the payload as plain Java values (String, Number, Boolean, List, Map);
    *     unmodifiable
    * @param kid see {@link Verdict#kid()}
+   * @param usageIdentifierKey the value of the {@code USAGE_IDENTIFIER_CLAIM}, an API key for API Gateway's usage
+   *     plans; empty when that setting is off. A credential: never log it
    */
   record Allowed(
-      String principal, Map<String, Object> context, Map<String, Object> claims, Optional<String> kid)
+      String principal, Map<String, Object> context, Map<String, Object> claims, Optional<String> kid,
+      Optional<String> usageIdentifierKey)
       implements Verdict {
     /**
      * Copies the maps, keeping their order, so the verdict stays immutable.
@@ -49,6 +52,12 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Denied {
       context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
       claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
       Objects.requireNonNull(kid, "kid");
+      Objects.requireNonNull(usageIdentifierKey, "usageIdentifierKey");
+    }
+
+    /** A valid token without a usage identifier, as every token is when {@code USAGE_IDENTIFIER_CLAIM} is unset. */
+    public Allowed(String principal, Map<String, Object> context, Map<String, Object> claims, Optional<String> kid) {
+      this(principal, context, claims, kid, Optional.empty());
     }
   }
 

@@ -116,6 +116,29 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void setsAndClearsTheUsageIdentifierClaim() {
+    AuthorizerConfig.Builder builder = AuthorizerConfig.builder().secret(SECRET);
+
+    assertThat(builder.build().usageIdentifierClaim()).isEmpty();
+    AuthorizerConfig metered = builder.usageIdentifierClaim("api_key").build();
+    assertThat(metered.usageIdentifierClaim()).contains("api_key");
+    assertThat(metered.toString()).contains("usageIdentifierClaim=api_key");
+    assertThat(builder.usageIdentifierClaim(null).build().usageIdentifierClaim()).isEmpty();
+  }
+
+  @Test
+  void refusesAUsageIdentifierClaimThatIsAlsoAPrincipalOrContextClaim() {
+    assertThatThrownBy(() -> AuthorizerConfig.builder().secret(SECRET).principalClaims(List.of("email", "key"))
+        .usageIdentifierClaim("key").build())
+        .isInstanceOf(ConfigException.class).hasMessageContaining("also in " + EnvironmentConfig.PRINCIPAL_CLAIM);
+    assertThatThrownBy(() -> AuthorizerConfig.builder().secret(SECRET).contextClaims(List.of("sub", "key"))
+        .usageIdentifierClaim("key").build())
+        .isInstanceOf(ConfigException.class).hasMessageContaining("also in " + EnvironmentConfig.CONTEXT_CLAIMS);
+    assertThat(AuthorizerConfig.builder().secret(SECRET).principalClaims(List.of("email")).contextClaims(List.of())
+        .usageIdentifierClaim("sub").build().usageIdentifierClaim()).contains("sub");
+  }
+
+  @Test
   void neverPrintsTheSecret() {
     assertThat(AuthorizerConfig.builder().secret(SECRET).build().toString())
         .doesNotContain(SECRET).contains("secret=<redacted>");

@@ -197,6 +197,39 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void readsTheUsageIdentifierClaimAndTreatsItAsOffWhenUnsetOrEmpty() {
+    assertThat(config(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM, "api_key").usageIdentifierClaim())
+        .contains("api_key");
+    assertThat(config(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM, "").usageIdentifierClaim()).isEmpty();
+    assertThat(config().usageIdentifierClaim()).isEmpty();
+    assertThat(config().toString()).contains("usageIdentifierClaim=<unset>");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'api key' | must be one claim name",
+      "'api_key,plan' | must be one claim name",
+      "' api_key' | must be one claim name",
+      "sub | also in PRINCIPAL_CLAIM",
+      "userId | also in PRINCIPAL_CLAIM"})
+  void failsFastOnAUsageIdentifierClaimThatIsNotOneClaimNameOrIsThePrincipal(String value, String problem) {
+    assertThatThrownBy(() -> config(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM, value))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM)
+        .hasMessageContaining(problem)
+        .extracting(e -> ((ConfigException) e).variable()).isEqualTo(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM);
+  }
+
+  @Test
+  void failsFastWhenTheUsageIdentifierClaimWouldBeForwardedAsContext() {
+    assertThatThrownBy(() -> config(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM, "api_key", CONTEXT_CLAIMS,
+        "sub,api_key"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM + " names api_key, which is also in " + CONTEXT_CLAIMS
+            + ": its value is an API key, which must not become the principal or a context value");
+  }
+
+  @Test
   void emptyContextClaimsForwardsNothing() {
     assertThat(config(CONTEXT_CLAIMS, "").contextClaims()).isEmpty();
   }
@@ -210,7 +243,7 @@ class EnvironmentConfigTest {
   void validatesWhenBuiltDirectlyToo() {
     assertThatThrownBy(() -> new AuthorizerConfig(Optional.of(SECRET), Optional.empty(), Duration.ofSeconds(300),
         Optional.empty(), Optional.empty(), Duration.ofSeconds(60), Optional.empty(), List.of(), List.of("sub"), PolicyScope.STAGE,
-        InvalidTokenResponse.DENY, true, "tokengate"))
+        InvalidTokenResponse.DENY, Optional.empty(), true, "tokengate"))
         .isInstanceOf(ConfigException.class).hasMessageContaining(PRINCIPAL_CLAIM);
   }
 

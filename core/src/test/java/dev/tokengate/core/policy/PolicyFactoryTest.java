@@ -66,5 +66,26 @@ class PolicyFactoryTest {
 
     assertThat(response.principalId()).isEqualTo("bob");
     assertThat(response.context()).containsExactly(Map.entry("scope", "read"));
+    assertThat(response.usageIdentifierKey()).isNull();
+  }
+
+  @Test
+  void policyForAllowedVerdictCarriesItsUsageIdentifierKeyOutsideTheContext() {
+    Verdict verdict = new Verdict.Allowed("bob", Map.of("sub", "bob"), Map.of(), Optional.empty(),
+        Optional.of("clientKey0123456789abcdef"));
+
+    AuthorizerResponse response = new PolicyFactory(PolicyScope.STAGE).policyFor(verdict, arn);
+
+    assertThat(response.usageIdentifierKey()).isEqualTo("clientKey0123456789abcdef");
+    assertThat(response.context()).containsExactly(Map.entry("sub", "bob"));
+    assertThat(response.policyDocument().statement().get(0).effect()).isEqualTo("Allow");
+  }
+
+  @Test
+  void neitherAnAllowBuiltFromPartsNorADenyCarriesAUsageIdentifierKey() {
+    PolicyFactory policies = new PolicyFactory(PolicyScope.STAGE);
+
+    assertThat(policies.allow("bob", arn, Map.of()).usageIdentifierKey()).isNull();
+    assertThat(policies.deny(Reason.MISSING_USAGE_IDENTIFIER, arn).usageIdentifierKey()).isNull();
   }
 }

@@ -71,6 +71,47 @@ class ClaimRulesTest {
     assertThat(ClaimRules.principalText(JsonNodeText.of(principal))).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {ClaimRules.MIN_USAGE_IDENTIFIER_LENGTH, 40, ClaimRules.MAX_USAGE_IDENTIFIER_LENGTH})
+  void acceptsUsageIdentifiersOfAsciiLettersAndDigitsFrom20To128Characters(int length) {
+    String key = "aZ09".repeat(length).substring(0, length);
+
+    assertThat(ClaimRules.usageIdentifierText(JsonNodeText.of(key))).contains(key);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, ClaimRules.MIN_USAGE_IDENTIFIER_LENGTH - 1, ClaimRules.MAX_USAGE_IDENTIFIER_LENGTH + 1,
+      1000})
+  void refusesUsageIdentifiersShorterThan20OrLongerThan128Characters(int length) {
+    assertThat(ClaimRules.usageIdentifierText(JsonNodeText.of("k".repeat(length)))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"12345678901234567890123", "1.5e30", "true", "null", "[\"abcdefghij0123456789\"]",
+      "{\"key\":\"abcdefghij0123456789\"}"})
+  void refusesUsageIdentifiersThatAreNotJsonStrings(String json) throws IOException {
+    assertThat(ClaimRules.usageIdentifierText(JSON.readTree(json))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abcdefghij-0123456789", "abcdefghij_0123456789", "abcdefghij 0123456789",
+      "abcdefghij+0123456789", "abcdefghij/0123456789", "abcdefghij=0123456789", "abcdefghij.0123456789",
+      "abcdefghij\u00e90123456789", "abcdefghij\u0663\u0663\u0663\u0663\u0663\u0663\u0663\u0663\u0663\u0663",
+      "abcdefghij\uff10123456789", " abcdefghij0123456789", "abcdefghij0123456789\n"})
+  void refusesUsageIdentifiersWithCharactersOtherThanAsciiLettersAndDigits(String key) {
+    assertThat(ClaimRules.usageIdentifierText(JsonNodeText.of(key))).isEmpty();
+  }
+
+  @Test
+  void refusesEveryCharacterThatIsNotPlainTextInAUsageIdentifier() {
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      if (PlainText.isNotPlain(c)) {
+        String key = "abcdefghij" + c + "0123456789";
+        assertThat(ClaimRules.usageIdentifierText(JsonNodeText.of(key))).as("U+%04X", (int) c).isEmpty();
+      }
+    }
+  }
+
   /** Text nodes without a JSON round trip. */
   private static final class JsonNodeText {
     static JsonNode of(String text) {

@@ -620,6 +620,72 @@ class TokenVerifierTest {
   }
 
   @Nested
+  class UsageIdentifiers {
+
+    private static final String KEY = "clientKey0123456789abcdefABCDEF";
+    private final TokenVerifier metered = verifier(EnvironmentConfig.USAGE_IDENTIFIER_CLAIM, "api_key");
+
+    @Test
+    void allowsATokenWithAValidUsageIdentifierAndCarriesItInTheVerdict() {
+      Verdict.Allowed verdict = allowed(metered, sign(HS256_HEADER, claims("\"api_key\":\"" + KEY + "\"")));
+
+      assertThat(verdict.usageIdentifierKey()).contains(KEY);
+      assertThat(verdict.principal()).isEqualTo("alice");
+      assertThat(verdict.context()).doesNotContainKey("api_key");
+    }
+
+    @Test
+    void deniesATokenWithoutTheUsageIdentifierClaim() {
+      assertThat(deniedReason(metered, sign(HS256_HEADER, claims("")))).isEqualTo(Reason.MISSING_USAGE_IDENTIFIER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "12345678901234567890123", "true", "[\"clientKey0123456789abcdef\"]",
+        "{\"value\":\"clientKey0123456789abcdef\"}", "\"\"", "\"short\"", "\"clientKey-0123456789abcdef\"",
+        "\"clientKey0123456789abcdef\\n\"", "\"clientKey0123456789abcdef\\u202e\""})
+    void deniesAUsageIdentifierThatIsNotAnApiKeyValue(String json) {
+      assertThat(deniedReason(metered, sign(HS256_HEADER, claims("\"api_key\":" + json))))
+          .isEqualTo(Reason.INVALID_USAGE_IDENTIFIER);
+    }
+
+    @Test
+    void deniesAUsageIdentifierOneCharacterTooShortOrTooLongAndAllowsTheBoundaries() {
+      String shortest = "k".repeat(ClaimRules.MIN_USAGE_IDENTIFIER_LENGTH);
+      String longest = "k".repeat(ClaimRules.MAX_USAGE_IDENTIFIER_LENGTH);
+
+      assertThat(allowed(metered, sign(HS256_HEADER, claims("\"api_key\":\"" + shortest + "\"")))
+          .usageIdentifierKey()).contains(shortest);
+      assertThat(allowed(metered, sign(HS256_HEADER, claims("\"api_key\":\"" + longest + "\"")))
+          .usageIdentifierKey()).contains(longest);
+      assertThat(deniedReason(metered, sign(HS256_HEADER, claims("\"api_key\":\"" + shortest.substring(1) + "\""))))
+          .isEqualTo(Reason.INVALID_USAGE_IDENTIFIER);
+      assertThat(deniedReason(metered, sign(HS256_HEADER, claims("\"api_key\":\"" + longest + "k\""))))
+          .isEqualTo(Reason.INVALID_USAGE_IDENTIFIER);
+    }
+
+    @Test
+    void checksThePrincipalBeforeTheUsageIdentifier() {
+      String token = sign(HS256_HEADER, "{\"exp\":" + FAR_FUTURE + "}");
+
+      assertThat(deniedReason(metered, token)).isEqualTo(Reason.MISSING_CLAIM);
+    }
+
+    @Test
+    void checksTheSignatureBeforeTheUsageIdentifier() {
+      assertThat(deniedReason(metered, sign(HS256_HEADER, claims(""), OTHER_SECRET)))
+          .isEqualTo(Reason.INVALID_SIGNATURE);
+    }
+
+    @Test
+    void carriesNoUsageIdentifierAndIgnoresTheClaimWhenTheSettingIsOff() {
+      Verdict.Allowed verdict = allowed(sign(HS256_HEADER, claims("\"api_key\":\"not a key\"")));
+
+      assertThat(verdict.usageIdentifierKey()).isEmpty();
+      assertThat(allowed(valid()).usageIdentifierKey()).isEmpty();
+    }
+  }
+
+  @Nested
   class Context {
 
     @Test
