@@ -2,7 +2,9 @@ package dev.tokengate.localgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tokengate.testing.NativeRuntimeClient;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,15 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * local-gateway as a whole: the packaged hello-lambda and a test authorizer, each in its own JVM through the
- * Lambda runtime interface client, called over HTTP on 127.0.0.1.
+ * local-gateway as a whole: the packaged hello-lambda and a test authorizer, each in its own JVM, called over HTTP
+ * on 127.0.0.1. Every check runs twice: under AWS's runtime interface client, where its native library exists
+ * (skipped elsewhere, with the reason), and under the pure-Java runtime, everywhere.
  */
+@ParameterizedClass(name = "--runtime {0}")
+@EnumSource(value = FunctionRuntime.class, names = {"NATIVE", "JAVA"})
 class LocalApiEndToEndTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -36,17 +44,32 @@ class LocalApiEndToEndTest {
 
   private static LocalApi api;
 
-  @BeforeAll
-  static void start() throws Exception {
-    api = LocalApi.start(new LocalApi.Settings(EndToEndStack.writeTemplate(dir), 0, Map.of(), Map.of()), LOG::add,
-        Clock.systemUTC());
+  @Parameter
+  FunctionRuntime runtime;
+
+  @BeforeParameterizedClassInvocation
+  static void start(FunctionRuntime runtime) throws Exception {
+    assumeTrue(runtime != FunctionRuntime.NATIVE || NativeRuntimeClient.isAvailable(),
+        NativeRuntimeClient::unavailableReason);
+    LOG.clear();
+    api = LocalApi.start(new LocalApi.Settings(EndToEndStack.writeTemplate(dir), 0, Map.of(), Map.of(), runtime),
+        LOG::add, Clock.systemUTC());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     if (api != null) {
       api.close();
+      api = null;
     }
+  }
+
+  @Test
+  void saysAtStartWhichRuntimeRunsTheFunctions() {
+    assertThat(log()).contains(runtime == FunctionRuntime.NATIVE
+        ? "local-gateway: functions run under AWS's runtime interface client, as in Lambda (--runtime native)"
+        : "local-gateway: functions run in the pure-Java runtime, which loads and (de)serializes as the Java"
+            + " runtime does (--runtime java)");
   }
 
   @Test
@@ -130,8 +153,8 @@ class LocalApiEndToEndTest {
   void logsOneLinePerRequestWithoutTheToken() throws Exception {
     get("/hello", "Bearer allow.user-secret-marker.sig");
 
-    assertThat(LOG).anyMatch(line -> line.matches(".* GET /hello -> 200 allow( \\(cached\\))? \\d+ ms"));
-    assertThat(LOG).noneMatch(line -> line.contains("user-secret-marker"));
+    assertThat(log()).anyMatch(line -> line.matches(".* GET /hello -> 200 allow( \\(cached\\))? \\d+ ms"));
+    assertThat(log()).noneMatch(line -> line.contains("user-secret-marker"));
   }
 
   @Test
@@ -139,8 +162,7 @@ class LocalApiEndToEndTest {
     Path template = EndToEndStack.writeTemplate(other);
     Files.delete(other.resolve("authorizer.jar"));
 
-    assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
-        Clock.systemUTC()))
+    assertThatThrownBy(() -> LocalApi.start(settings(template, 0), line -> { }, Clock.systemUTC()))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("AuthorizerFunction: its artifact")
         .hasMessageEndingWith("does not exist; run ./mvnw -B package first");
@@ -151,8 +173,8 @@ class LocalApiEndToEndTest {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Path template = EndToEndStack.writeTemplate(other);
 
-      assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, taken.getLocalPort(), Map.of(),
-          Map.of()), line -> { }, Clock.systemUTC()))
+      assertThatThrownBy(() -> LocalApi.start(settings(template, taken.getLocalPort()), line -> { },
+          Clock.systemUTC()))
           .isInstanceOf(StartupException.class)
           .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is busy: stop what uses it or pass --port N");
     }
@@ -164,8 +186,7 @@ class LocalApiEndToEndTest {
     Files.writeString(template, Files.readString(template)
         .replace("dev.tokengate.hello.HelloHandler::handleRequest", "dev.tokengate.hello.Missing::handleRequest"));
 
-    assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
-        Clock.systemUTC()))
+    assertThatThrownBy(() -> LocalApi.start(settings(template, 0), line -> { }, Clock.systemUTC()))
         .isInstanceOf(StartupException.class)
         .hasMessageStartingWith("HelloFunction: its handler class dev.tokengate.hello.Missing is not in ");
   }
@@ -177,11 +198,21 @@ class LocalApiEndToEndTest {
         "          JWT_SECRET_ARN: !Ref SigningKey",
         "          JWT_SECRET_ARN: !Ref SigningKey\n          FAIL_INIT: 'yes'"));
 
-    assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
-        Clock.systemUTC()))
+    assertThatThrownBy(() -> LocalApi.start(settings(template, 0), line -> { }, Clock.systemUTC()))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("AuthorizerFunction failed to initialise")
         .hasMessageContaining("FAIL_INIT is set");
+  }
+
+  private LocalApi.Settings settings(Path template, int port) {
+    return new LocalApi.Settings(template, port, Map.of(), Map.of(), runtime);
+  }
+
+  /** A copy: the functions' output threads keep adding to the log. */
+  private static List<String> log() {
+    synchronized (LOG) {
+      return List.copyOf(LOG);
+    }
   }
 
   private static String callsIn(String whoami) {
