@@ -301,11 +301,12 @@ final class HandlerLoader {
     try {
       constructor = type.getConstructor();
     } catch (NoSuchMethodException e) {
+      // A plain Exception, as the runtime client reports it: its type is what the caller sees.
       if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
-        throw HandlerFault.of(new ReflectiveOperationException(
+        throw HandlerFault.of(new Exception(
             "Class " + type.getName() + " cannot be instantiated because it is a non-static inner class"), false);
       }
-      throw HandlerFault.of(new ReflectiveOperationException(
+      throw HandlerFault.of(new Exception(
           "Class " + type.getName() + " has no public zero-argument constructor", e), false);
     }
     try {

@@ -54,7 +54,7 @@ class HandlerLoaderTest {
     HandlerFault fault = fault(name(TestFunctions.NeedsArgument.class));
 
     assertThat(fault.fatal()).isFalse();
-    assertThat(fault.report().errorType()).isEqualTo("java.lang.ReflectiveOperationException");
+    assertThat(fault.report().errorType()).isEqualTo("java.lang.Exception");
     assertThat(fault.report().errorMessage())
         .isEqualTo("Class " + name(TestFunctions.NeedsArgument.class) + " has no public zero-argument constructor");
   }
