@@ -2,9 +2,6 @@ package dev.tokengate.localgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.tokengate.testing.NativeRuntimeClient;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,22 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * local-gateway as a whole: the packaged hello-lambda and a test authorizer, each in its own JVM, called over HTTP
- * on 127.0.0.1. Every check runs twice: under AWS's runtime interface client, where its native library exists
- * (skipped elsewhere, with the reason), and under the pure-Java runtime, everywhere.
+ * on 127.0.0.1. Every check runs under each runtime: {@link NativeRuntimeEndToEndTest} under AWS's runtime
+ * interface client, where its native library exists (skipped elsewhere, with the reason), and
+ * {@link JavaRuntimeEndToEndTest} under the pure-Java runtime, everywhere. Each starts the stack once.
  */
-@ParameterizedClass(name = "--runtime {0}")
-@EnumSource(value = FunctionRuntime.class, names = {"NATIVE", "JAVA"})
-class LocalApiEndToEndTest {
+abstract class LocalApiEndToEndTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<String> LOG = Collections.synchronizedList(new ArrayList<>());
@@ -43,20 +35,17 @@ class LocalApiEndToEndTest {
   static Path dir;
 
   private static LocalApi api;
+  private static FunctionRuntime runtime;
 
-  @Parameter
-  FunctionRuntime runtime;
-
-  @BeforeParameterizedClassInvocation
-  static void start(FunctionRuntime runtime) throws Exception {
-    assumeTrue(runtime != FunctionRuntime.NATIVE || NativeRuntimeClient.isAvailable(),
-        NativeRuntimeClient::unavailableReason);
+  /** Called by each subclass once, before its checks. */
+  static void start(FunctionRuntime functionRuntime) throws Exception {
+    runtime = functionRuntime;
     LOG.clear();
     api = LocalApi.start(new LocalApi.Settings(EndToEndStack.writeTemplate(dir), 0, Map.of(), Map.of(), runtime),
         LOG::add, Clock.systemUTC());
   }
 
-  @AfterParameterizedClassInvocation
+  @AfterAll
   static void stop() {
     if (api != null) {
       api.close();
@@ -70,6 +59,12 @@ class LocalApiEndToEndTest {
         ? "local-gateway: functions run under AWS's runtime interface client, as in Lambda (--runtime native)"
         : "local-gateway: functions run in the pure-Java runtime, which loads and (de)serializes as the Java"
             + " runtime does (--runtime java)");
+  }
+
+  /** JDK 24 and newer warn when the runtime client loads its JNI library without native access allowed. */
+  @Test
+  void functionsPrintNoWarningAboutNativeAccess() {
+    assertThat(log()).noneMatch(line -> line.contains("WARNING: A restricted method"));
   }
 
   @Test
@@ -204,7 +199,7 @@ class LocalApiEndToEndTest {
         .hasMessageContaining("FAIL_INIT is set");
   }
 
-  private LocalApi.Settings settings(Path template, int port) {
+  private static LocalApi.Settings settings(Path template, int port) {
     return new LocalApi.Settings(template, port, Map.of(), Map.of(), runtime);
   }
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Whether AWS's runtime interface client can run on this machine: its HTTP client is a JNI library, which it ships
  * for Linux on x86_64 and aarch64 only. Tests that start a function under the client ask here, through
- * {@link EnabledWithNativeRuntimeClient} or {@link #isAvailable()}; lambda-runner decides the same for
- * local-gateway, and its tests check that both agree. Stateless.
+ * {@link EnabledWithNativeRuntimeClient}; lambda-runner decides the same for local-gateway, and its tests check that
+ * both agree ({@link #supports}). Stateless.
  */
 public final class NativeRuntimeClient {
 
@@ -19,7 +19,7 @@ public final class NativeRuntimeClient {
   private NativeRuntimeClient() {}
 
   /** Whether the client's JNI library exists for this JVM's {@code os.name} and {@code os.arch}. */
-  public static boolean isAvailable() {
+  static boolean isAvailable() {
     return supports(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
   }
 
@@ -29,7 +29,7 @@ public final class NativeRuntimeClient {
   }
 
   /** Why a test that needs the client does not run here. */
-  public static String unavailableReason() {
+  static String unavailableReason() {
     return "AWS's runtime interface client ships its JNI library for Linux on x86_64 and aarch64 only, not for "
         + System.getProperty("os.name") + " " + System.getProperty("os.arch");
   }
