@@ -3,6 +3,7 @@ package dev.tokengate.lambdarunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokengate.testing.NativeRuntimeClient;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,7 +25,7 @@ class LambdaRuntimeJarsTest {
       "FreeBSD, amd64, false, "})
   void namesTheRuntimeClientsNativeLibraryOnlyForLinuxOnX8664AndAarch64(
       String osName, String osArch, boolean musl, String platform) {
-    assertThat(LambdaRuntimeJars.nativePlatform(osName, osArch, musl)).isEqualTo(java.util.Optional.ofNullable(platform));
+    assertThat(LambdaRuntimeJars.nativePlatform(osName, osArch, musl)).isEqualTo(Optional.ofNullable(platform));
     // The tests that need the client's library ask test-support's condition, which must say the same.
     assertThat(NativeRuntimeClient.supports(osName, osArch)).isEqualTo(platform != null);
   }

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.joda.time.DateTime;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +48,7 @@ class RuntimeParityTest {
   private static ChildJvm pureJava;
 
   @BeforeAll
-  static void prepare(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  static void prepare(@TempDir Path dir) throws Exception {
     taskRoot = taskRoot(dir.resolve("task"));
     List<Path> runtimeJars = new ArrayList<>();
     for (Class<?> library : List.of(AWSLambda.class, Context.class, PojoSerializer.class, SdkInternalThreadLocal.class,
@@ -93,7 +95,7 @@ class RuntimeParityTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void reportsAConstructorThatThrowsAsTheSameInitError() {
     String handler = FUNCTIONS + "$FailingInit::handleRequest";
     String expected;

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -144,7 +145,7 @@ class HandlerLoaderTest {
   private Path compile(String... files) throws Exception {
     Path sources = Files.createDirectories(dir.resolve("src"));
     Path classes = Files.createDirectories(dir.resolve("classes"));
-    List<String> arguments = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp",
+    List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
         Path.of(RequestStreamHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()));
     for (int i = 0; i < files.length; i += 2) {
       Path source = sources.resolve(files[i]);

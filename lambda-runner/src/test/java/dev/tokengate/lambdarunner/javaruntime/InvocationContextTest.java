@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokengate.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InvocationContextTest {
@@ -28,7 +29,7 @@ class InvocationContextTest {
 
   @Test
   void readsTheFunctionFromLambdasVariablesWithLambdasDefaultMemory() {
-    FunctionInfo function = FunctionInfo.from(java.util.Map.of("AWS_LAMBDA_FUNCTION_NAME", "Fn",
+    FunctionInfo function = FunctionInfo.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "Fn",
         "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST", "AWS_LAMBDA_LOG_STREAM_NAME", "local"));
 
     assertThat(function).isEqualTo(new FunctionInfo("Fn", "$LATEST", 128, null, "local"));

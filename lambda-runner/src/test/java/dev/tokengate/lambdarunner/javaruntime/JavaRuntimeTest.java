@@ -9,6 +9,7 @@ import dev.tokengate.lambdarunner.RuntimeApi;
 import dev.tokengate.lambdarunner.testfunctions.TestFunctions;
 import dev.tokengate.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,7 @@ class JavaRuntimeTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   @TempDir
-  java.nio.file.Path taskRoot;
+  Path taskRoot;
 
   private RuntimeApi api;
 
