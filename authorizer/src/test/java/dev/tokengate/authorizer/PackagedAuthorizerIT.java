@@ -16,6 +16,7 @@ import dev.tokengate.lambdarunner.FunctionConfiguration;
 import dev.tokengate.lambdarunner.InvocationResult;
 import dev.tokengate.lambdarunner.RuntimeApi;
 import dev.tokengate.lambdarunner.TaskRoot;
+import dev.tokengate.testing.EnabledWithNativeRuntimeClient;
 import dev.tokengate.testing.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +35,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,9 +48,10 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
  * files. With {@code JWT_SECRET_ARN} (against a local Secrets Manager stand-in) the artifact's own slf4j binding
  * must log the AWS SDK's warnings.
  *
- * <p>Linux only: the runtime client ships its HTTP client as a native library for Linux (x86_64 and aarch64).
+ * <p>Linux only: the runtime client ships its HTTP client as a native library for Linux (x86_64 and aarch64);
+ * elsewhere the test is skipped with that reason.
  */
-@EnabledOnOs(value = OS.LINUX, architectures = {"amd64", "aarch64"})
+@EnabledWithNativeRuntimeClient
 class PackagedAuthorizerIT {
 
   private static final Path EVENTS = Path.of("..", "events", "authorizer");

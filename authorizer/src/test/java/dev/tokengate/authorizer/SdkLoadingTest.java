@@ -67,11 +67,13 @@ class SdkLoadingTest {
   private Run decideOnceInFreshJvm(Map<String, String> env, String token) throws IOException, InterruptedException {
     Path classLog = dir.resolve("classes.log");
     Path output = dir.resolve("output.txt");
+    // The log file is named relative to the working directory: in -Xlog a Windows drive's colon would end the path.
     ProcessBuilder builder = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:file=" + classLog,
+        "-Xlog:class+load=info:file=" + classLog.getFileName(),
         "-cp", System.getProperty("java.class.path"),
         DecideOnce.class.getName(), token)
+        .directory(dir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(output.toFile());
     if (env.containsKey(EnvironmentConfig.JWT_SECRET_ARN)) {

@@ -1,5 +1,6 @@
 package dev.tokengate.lambdarunner;
 
+import dev.tokengate.lambdarunner.javaruntime.JavaRuntime;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,40 +11,72 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How Lambda's Java runtime starts a function, reproduced: the JVM flags, the runtime interface client alone on the
- * class path (the function's own code is loaded from the task root by the client, as in Lambda), the working
- * directory, and an environment that holds only what Lambda would set. Immutable and thread-safe.
+ * How Lambda's Java runtime starts a function, reproduced: the JVM flags, the runtime alone on the class path (the
+ * function's own code is loaded from the task root by the runtime, as in Lambda), the working directory, and an
+ * environment that holds only what Lambda would set. The runtime is AWS's runtime interface client
+ * ({@link #ofCurrentJava}), which needs its JNI library for Linux, or the pure-Java runtime ({@link #pureJava}),
+ * which runs anywhere. Immutable and thread-safe.
  */
 public final class ChildJvm {
 
   static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  static final String JAVA_RUNTIME_MAIN = JavaRuntime.class.getName();
   /** Where the runtime client loads its JNI library from instead of unpacking its own copy. */
   static final String NATIVE_LIBRARY_PROPERTY =
       "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+  /**
+   * Lets the runtime client load its JNI library without the warning JDK 24 and newer print for a class path
+   * library that calls {@code System.load} (JEP 472); JDK 17 accepts the option too.
+   */
+  static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
   private final Path java;
-  private final List<Path> runtimeJars;
-  private final Path nativeLibrary;
+  private final List<Path> classPath;
+  private final String mainClass;
+  private final List<String> runtimeOptions;
 
-  ChildJvm(Path java, List<Path> runtimeJars, Path nativeLibrary) {
+  ChildJvm(Path java, List<Path> classPath, String mainClass, List<String> runtimeOptions) {
     this.java = java;
-    this.runtimeJars = List.copyOf(runtimeJars);
-    this.nativeLibrary = nativeLibrary;
+    this.classPath = List.copyOf(classPath);
+    this.mainClass = mainClass;
+    this.runtimeOptions = List.copyOf(runtimeOptions);
   }
 
   /**
-   * A launcher that runs functions with this JVM's own {@code java}, under the runtime client in
+   * A launcher that runs functions with this JVM's own {@code java}, under AWS's runtime interface client in
    * {@code runtimeJars}. Unpacks the client's JNI library for this machine into {@code folder} first, once for every
    * function it starts: see {@link LambdaRuntimeJars#unpackNativeLibrary}.
    *
    * @param runtimeJars the runtime interface client and its dependencies, the whole class path of a child JVM
    * @param folder where the JNI library goes; the caller deletes it
-   * @throws IOException when the jars hold no native library for this machine (the client runs on Linux only),
-   *     or it cannot be written
+   * @throws NativeClientUnavailableException when the jars hold no native library for this machine (the client
+   *     ships Linux ones only)
+   * @throws IOException when the library cannot be written
    */
   public static ChildJvm ofCurrentJava(List<Path> runtimeJars, Path folder) throws IOException {
-    return new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java"), runtimeJars,
-        LambdaRuntimeJars.unpackNativeLibrary(runtimeJars, folder));
+    Path library = LambdaRuntimeJars.unpackNativeLibrary(runtimeJars, folder);
+    return new ChildJvm(currentJava(), runtimeJars, RUNTIME_MAIN,
+        List.of("-D" + NATIVE_LIBRARY_PROPERTY + "=" + library, NATIVE_ACCESS));
+  }
+
+  /**
+   * A launcher that runs functions with this JVM's own {@code java}, under the pure-Java runtime
+   * ({@link JavaRuntime}), on any system. Its class path is the libraries the runtime client brings (the client
+   * itself left out) and the pure-Java runtime's classes, which it writes into {@code folder} first.
+   *
+   * @param runtimeJars the runtime interface client and its dependencies, as for {@link #ofCurrentJava}
+   * @param folder where the runtime's classes go; the caller deletes it
+   * @throws IOException when the classes cannot be written
+   */
+  public static ChildJvm pureJava(List<Path> runtimeJars, Path folder) throws IOException {
+    List<Path> classPath = new ArrayList<>();
+    classPath.add(LambdaRuntimeJars.writeJavaRuntime(folder.resolve("java-runtime")));
+    runtimeJars.stream().filter(jar -> !LambdaRuntimeJars.isRuntimeClient(jar)).forEach(classPath::add);
+    return new ChildJvm(currentJava(), classPath, JAVA_RUNTIME_MAIN, List.of());
+  }
+
+  private static Path currentJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
   /**
@@ -58,10 +91,10 @@ public final class ChildJvm {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmOptions(function.memoryMb()));
-    command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary);
+    command.addAll(runtimeOptions);
     command.add("-cp");
-    command.add(runtimeJars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-    command.add(RUNTIME_MAIN);
+    command.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+    command.add(mainClass);
     command.add(function.handler());
 
     ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
@@ -113,8 +146,9 @@ public final class ChildJvm {
     return environment;
   }
 
-  /** The folder of the runtime client's jars, as {@code /var/runtime} holds them in Lambda. */
+  /** The folder of the runtime's jars, as {@code /var/runtime} holds them in Lambda. */
   private String runtimeDirectory() {
-    return runtimeJars.isEmpty() ? "" : String.valueOf(runtimeJars.get(0).toAbsolutePath().getParent());
+    return classPath.isEmpty() ? ""
+        : String.valueOf(classPath.get(classPath.size() - 1).toAbsolutePath().getParent());
   }
 }

@@ -50,12 +50,19 @@ final class LocalApi implements AutoCloseable {
    * @param port 0 for any free port
    * @param parameters overrides for the template's {@code Parameters}
    * @param environment the caller's environment; only its {@code JWT_*} variables reach functions
+   * @param runtime what runs the functions ({@code --runtime})
    */
-  record Settings(Path template, int port, Map<String, String> parameters, Map<String, String> environment) {
+  record Settings(Path template, int port, Map<String, String> parameters, Map<String, String> environment,
+      FunctionRuntime runtime) {
 
     Settings {
       parameters = Map.copyOf(parameters);
       environment = Map.copyOf(environment);
+    }
+
+    /** With the runtime chosen for this machine ({@code --runtime auto}). */
+    Settings(Path template, int port, Map<String, String> parameters, Map<String, String> environment) {
+      this(template, port, parameters, environment, FunctionRuntime.AUTO);
     }
   }
 
@@ -133,7 +140,10 @@ final class LocalApi implements AutoCloseable {
     Path workDir = null;
     try {
       workDir = Files.createTempDirectory("local-gateway-");
-      ChildJvm jvm = ChildJvm.ofCurrentJava(runtimeJars, workDir);
+      FunctionRuntime.Choice runtime =
+          settings.runtime().choose(runtimeJars, workDir, ChildJvm::ofCurrentJava, ChildJvm::pureJava);
+      log.accept("local-gateway: " + runtime.description());
+      ChildJvm jvm = runtime.jvm();
       for (LambdaFunction declared : template.functions().values()) {
         LambdaFunction function = withoutSecretArn(declared);
         explainLeftOutVariables(function, log);

@@ -30,11 +30,12 @@ import picocli.CommandLine;
         "Serves template.yaml's REST API on 127.0.0.1 like API Gateway: TOKEN",
         "authorizer, policy cache, gateway responses, Lambda proxy events. Functions",
         "run from their packaged artifacts (./mvnw -B package), each in its own JVM.",
+        "Without AWS's runtime client for this system, the pure-Java runtime runs them.",
         "They get the template's environment plus your JWT_* variables; without",
         "JWT_SECRET a development key is generated for this run and printed once."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "1:could not start: missing artifact, busy port, function failing to start",
+        "1:could not start: missing artifact, busy port, function failing to start, --runtime native without AWS's runtime client for this system",
         "2:usage error or a template local-gateway cannot serve",
         "70:internal error (a bug: please report it)"})
 public final class LocalGateway implements Callable<Integer> {
@@ -53,6 +54,12 @@ public final class LocalGateway implements Callable<Integer> {
   @Option(names = "--parameter", paramLabel = "NAME=VALUE",
       description = "A value for one of the template's Parameters (repeatable).")
   private Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(names = "--runtime", paramLabel = "MODE",
+      description = {"What runs the functions: native (AWS's runtime interface client, as in Lambda; Linux on",
+          "x86_64 or arm64), java (the pure-Java runtime, any system) or auto (native where it",
+          "can run, else java). Default: ${DEFAULT-VALUE}."})
+  private FunctionRuntime runtime = FunctionRuntime.AUTO;
 
   @Option(names = "--ready-file", paramLabel = "FILE",
       description = "Once serving, write the base URL (http://127.0.0.1:PORT) to FILE, for scripts and test runners.")
@@ -73,6 +80,7 @@ public final class LocalGateway implements Callable<Integer> {
 
   static CommandLine commandLine(Map<String, String> environment, Clock clock) {
     return new CommandLine(new LocalGateway(environment, clock))
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExitCodeExceptionMapper(exception -> 70);
   }
 
@@ -91,7 +99,7 @@ public final class LocalGateway implements Callable<Integer> {
     }
     LocalApi api;
     try {
-      api = LocalApi.start(new LocalApi.Settings(template, port, parameters, environment), line -> {
+      api = LocalApi.start(new LocalApi.Settings(template, port, parameters, environment, runtime), line -> {
         out.println(line);
         out.flush();
       }, clock);

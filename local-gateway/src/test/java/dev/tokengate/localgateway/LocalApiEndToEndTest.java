@@ -2,7 +2,6 @@ package dev.tokengate.localgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,22 +10,25 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * local-gateway as a whole: the packaged hello-lambda and a test authorizer, each in its own JVM through the
- * Lambda runtime interface client, called over HTTP on 127.0.0.1.
+ * local-gateway as a whole: the packaged hello-lambda and a test authorizer, each in its own JVM, called over HTTP
+ * on 127.0.0.1. Every check runs under each runtime: {@link NativeRuntimeEndToEndTest} under AWS's runtime
+ * interface client, where its native library exists (skipped elsewhere, with the reason), and
+ * {@link JavaRuntimeEndToEndTest} under the pure-Java runtime, everywhere. Each starts the stack once.
  */
-class LocalApiEndToEndTest {
+abstract class LocalApiEndToEndTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<String> LOG = Collections.synchronizedList(new ArrayList<>());
@@ -35,18 +37,36 @@ class LocalApiEndToEndTest {
   static Path dir;
 
   private static LocalApi api;
+  private static FunctionRuntime runtime;
 
-  @BeforeAll
-  static void start() throws Exception {
-    api = LocalApi.start(new LocalApi.Settings(EndToEndStack.writeTemplate(dir), 0, Map.of(), Map.of()), LOG::add,
-        Clock.systemUTC());
+  /** Called by each subclass once, before its checks. */
+  static void start(FunctionRuntime functionRuntime) throws Exception {
+    runtime = functionRuntime;
+    LOG.clear();
+    api = LocalApi.start(new LocalApi.Settings(EndToEndStack.writeTemplate(dir), 0, Map.of(), Map.of(), runtime),
+        LOG::add, Clock.systemUTC());
   }
 
   @AfterAll
   static void stop() {
     if (api != null) {
       api.close();
+      api = null;
     }
+  }
+
+  @Test
+  void saysAtStartWhichRuntimeRunsTheFunctions() {
+    assertThat(log()).contains(runtime == FunctionRuntime.NATIVE
+        ? "local-gateway: functions run under AWS's runtime interface client, as in Lambda (--runtime native)"
+        : "local-gateway: functions run in the pure-Java runtime, which loads and (de)serializes as the Java"
+            + " runtime does (--runtime java)");
+  }
+
+  /** JDK 24 and newer warn when the runtime client loads its JNI library without native access allowed. */
+  @Test
+  void functionsPrintNoWarningAboutNativeAccess() {
+    assertThat(log()).noneMatch(line -> line.contains("WARNING: A restricted method"));
   }
 
   @Test
@@ -130,8 +150,9 @@ class LocalApiEndToEndTest {
   void logsOneLinePerRequestWithoutTheToken() throws Exception {
     get("/hello", "Bearer allow.user-secret-marker.sig");
 
-    assertThat(LOG).anyMatch(line -> line.matches(".* GET /hello -> 200 allow( \\(cached\\))? \\d+ ms"));
-    assertThat(LOG).noneMatch(line -> line.contains("user-secret-marker"));
+    assertThat(logOnceItHolds(line -> line.matches(".* GET /hello -> 200 allow( \\(cached\\))? \\d+ ms")))
+        .anyMatch(line -> line.matches(".* GET /hello -> 200 allow( \\(cached\\))? \\d+ ms"))
+        .noneMatch(line -> line.contains("user-secret-marker"));
   }
 
   @Test
@@ -180,8 +201,7 @@ class LocalApiEndToEndTest {
     Path template = EndToEndStack.writeTemplate(other);
     Files.delete(other.resolve("authorizer.jar"));
 
-    assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
-        Clock.systemUTC()))
+    assertThatThrownBy(() -> LocalApi.start(settings(template, 0), line -> { }, Clock.systemUTC()))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("AuthorizerFunction: its artifact")
         .hasMessageEndingWith("does not exist; run ./mvnw -B package first");
@@ -192,8 +212,8 @@ class LocalApiEndToEndTest {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Path template = EndToEndStack.writeTemplate(other);
 
-      assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, taken.getLocalPort(), Map.of(),
-          Map.of()), line -> { }, Clock.systemUTC()))
+      assertThatThrownBy(() -> LocalApi.start(settings(template, taken.getLocalPort()), line -> { },
+          Clock.systemUTC()))
           .isInstanceOf(StartupException.class)
           .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is busy: stop what uses it or pass --port N");
     }
@@ -205,8 +225,7 @@ class LocalApiEndToEndTest {
     Files.writeString(template, Files.readString(template)
         .replace("dev.tokengate.hello.HelloHandler::handleRequest", "dev.tokengate.hello.Missing::handleRequest"));
 
-    assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
-        Clock.systemUTC()))
+    assertThatThrownBy(() -> LocalApi.start(settings(template, 0), line -> { }, Clock.systemUTC()))
         .isInstanceOf(StartupException.class)
         .hasMessageStartingWith("HelloFunction: its handler class dev.tokengate.hello.Missing is not in ");
   }
@@ -218,11 +237,33 @@ class LocalApiEndToEndTest {
         "          JWT_SECRET_ARN: !Ref SigningKey",
         "          JWT_SECRET_ARN: !Ref SigningKey\n          FAIL_INIT: 'yes'"));
 
-    assertThatThrownBy(() -> LocalApi.start(new LocalApi.Settings(template, 0, Map.of(), Map.of()), line -> { },
-        Clock.systemUTC()))
+    assertThatThrownBy(() -> LocalApi.start(settings(template, 0), line -> { }, Clock.systemUTC()))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("AuthorizerFunction failed to initialise")
         .hasMessageContaining("FAIL_INIT is set");
+  }
+
+  private static LocalApi.Settings settings(Path template, int port) {
+    return new LocalApi.Settings(template, port, Map.of(), Map.of(), runtime);
+  }
+
+  /**
+   * The log once a line matches, or after 5 s: the gateway writes a request's line just after it has sent the
+   * answer, so the line may follow the answer by a moment.
+   */
+  private static List<String> logOnceItHolds(Predicate<String> wanted) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (log().stream().noneMatch(wanted) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    return log();
+  }
+
+  /** A copy: the functions' output threads keep adding to the log. */
+  private static List<String> log() {
+    synchronized (LOG) {
+      return List.copyOf(LOG);
+    }
   }
 
   private static String callsIn(String whoami) {

@@ -59,7 +59,12 @@ final class CliRun {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exitCode = cli.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
+    return new Result(exitCode, lines(out.toString()), lines(err.toString()));
+  }
+
+  /** Output with "\n" line breaks: println writes the platform's, "\r\n" on Windows. */
+  static String lines(String output) {
+    return output.replace(System.lineSeparator(), "\n");
   }
 
   /** A valid token for {@link #SECRET}, signed at {@link #NOW}, with the given extra sign options. */
