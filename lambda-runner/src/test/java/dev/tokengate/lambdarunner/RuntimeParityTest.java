@@ -111,7 +111,7 @@ class RuntimeParityTest {
 
   private static FunctionRunner runner(String handler, ChildJvm jvm) {
     return new FunctionRunner(new FunctionConfiguration("Fn", handler, 256, 20, Map.of()), taskRoot, jvm, Map.of(),
-        line -> { }, Clock.systemUTC());
+        line -> { }, line -> { }, Clock.systemUTC());
   }
 
   /** The answer's text, but for what differs per invocation by design: the request id and the time left. */
