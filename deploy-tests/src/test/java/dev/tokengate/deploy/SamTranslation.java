@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The CloudFormation that the AWS SAM translator makes of {@code template.yaml} and of the authorizer stack it
- * nests, as {@code sam deploy} would create it, produced offline by {@code src/test/python/sam_translate.py}.
+ * The CloudFormation that the AWS SAM translator makes of {@code template.yaml}, of the authorizer stack it
+ * nests and of the SAM example, as {@code sam deploy} would create it, produced offline by {@code src/test/python/sam_translate.py}.
  */
 final class SamTranslation {
 
   static final Path TEMPLATE = ExternalTool.ROOT.resolve("template.yaml");
   static final Path AUTHORIZER_TEMPLATE = ExternalTool.ROOT.resolve("authorizer/template.yaml");
+  static final Path SAM_EXAMPLE_TEMPLATE = ExternalTool.ROOT.resolve("examples/sam-existing-api/template.yaml");
   private static final Path SCRIPT = ExternalTool.ROOT.resolve("deploy-tests/src/test/python/sam_translate.py");
 
   private SamTranslation() {}
@@ -33,7 +34,8 @@ final class SamTranslation {
     return translate(AUTHORIZER_TEMPLATE, parameters);
   }
 
-  private static JsonNode translate(Path template, Map<String, String> parameters) throws Exception {
+  /** Translates a SAM template; {@code parameters} override its parameter defaults. */
+  static JsonNode translate(Path template, Map<String, String> parameters) throws Exception {
     List<String> command = new ArrayList<>(
         List.of(ExternalTool.python().toString(), SCRIPT.toString(), template.toString()));
     parameters.forEach((name, value) -> command.add(name + "=" + value));
