@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The CloudFormation that the AWS SAM translator makes of {@code template.yaml}, of the authorizer stack it
- * nests and of the SAM example, as {@code sam deploy} would create it, produced offline by {@code src/test/python/sam_translate.py}.
+ * The CloudFormation that the AWS SAM translator makes of {@code template.yaml}, of the authorizer stack it nests
+ * and of the SAM example, as {@code sam deploy} would create it, produced offline by
+ * {@code src/test/python/sam_translate.py}.
  */
 final class SamTranslation {
 

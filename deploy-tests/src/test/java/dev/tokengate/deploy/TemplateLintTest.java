@@ -12,10 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * AWS's CloudFormation linter finds nothing to report in the SAM templates ({@code template.yaml} and the authorizer
- * stack it nests), down to informational findings, and no error or warning in the CloudFormation the SAM translator
- * generates from them, with the template's defaults, every option on and every option off. cfn-lint 1.x checks SAM templates against SAM's own schema without
- * translating them, so the second run, on each set's translation, is what checks the generated resources.
+ * AWS's CloudFormation linter finds nothing to report in the SAM templates ({@code template.yaml}, the authorizer
+ * stack it nests, the SAM example), down to informational findings, and no error or warning in the CloudFormation
+ * the SAM translator generates from them, with the template's defaults, every option on and every option off.
+ * cfn-lint 1.x checks SAM templates against SAM's own schema without translating them, so the second run, on each
+ * set's translation, is what checks the generated resources.
  */
 @Tag("integration")
 class TemplateLintTest {

@@ -71,7 +71,8 @@ class TranslatedTemplateTest {
     authorizerStack.path("Parameters").fieldNames().forEachRemaining(declared::add);
     List<String> given = new ArrayList<>();
     passed.fieldNames().forEachRemaining(given::add);
-    assertThat(given).as("every parameter of the authorizer stack is given").containsExactlyInAnyOrderElementsOf(declared);
+    assertThat(given).as("every parameter of the authorizer stack is given")
+        .containsExactlyInAnyOrderElementsOf(declared);
   }
 
   @Test

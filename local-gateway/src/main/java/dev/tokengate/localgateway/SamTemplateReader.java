@@ -16,8 +16,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Turns the parsed YAML of a SAM template into {@link SamTemplate}, applying {@code Globals} as SAM does, and
- * following an authorizer's {@code FunctionArn} into the local template of a nested {@code AWS::Serverless::Application}
- * ({@code !GetAtt App.Outputs.Name}), as tokengate's own template does.
+ * following an authorizer's {@code FunctionArn} into the local template of a nested
+ * {@code AWS::Serverless::Application} ({@code !GetAtt App.Outputs.Name}), as tokengate's own template does.
  */
 final class SamTemplateReader {
 
@@ -189,7 +189,8 @@ final class SamTemplateReader {
         ? parts.get(0) + "." + parts.get(1)
         : String.valueOf(attribute);
     int dot = text.indexOf('.');
-    if (dot < 0 || !text.startsWith(OUTPUTS, dot + 1) || !APPLICATION.equals(typeOf(resources.get(text.substring(0, dot))))) {
+    if (dot < 0 || !text.startsWith(OUTPUTS, dot + 1)
+        || !APPLICATION.equals(typeOf(resources.get(text.substring(0, dot))))) {
       return Optional.empty();
     }
     return Optional.of(Map.entry(text.substring(0, dot), text.substring(dot + 1 + OUTPUTS.length())));
