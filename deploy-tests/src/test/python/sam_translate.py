@@ -3,8 +3,8 @@
 Usage: python sam_translate.py TEMPLATE [Name=Value ...] > transformed.json
 
 It runs the AWS SAM translator (the library behind the AWS::Serverless transform) with a fixed region and no
-AWS account or credentials. Local CodeUri paths are replaced by S3 locations, as `sam deploy` does after
-uploading them. Template parameters take their defaults unless given as Name=Value.
+AWS account or credentials. Local CodeUri paths and nested applications' local Locations are replaced by S3
+locations, as `sam deploy` does after uploading them. Template parameters take their defaults unless given as Name=Value.
 """
 
 import json
@@ -40,9 +40,14 @@ def main(argv):
 
 
 def point_code_at_s3(template):
-    """Does what `sam deploy` does before the transform: a local CodeUri becomes the S3 object it uploaded."""
+    """Does what `sam deploy` does before the transform: a local CodeUri or nested application's Location becomes
+    the S3 object it uploaded."""
     for resource in template.get("Resources", {}).values():
         properties = resource.get("Properties") or {}
+        location = properties.get("Location")
+        if resource.get("Type") == "AWS::Serverless::Application" and isinstance(location, str) \
+                and not location.startswith("https://"):
+            properties["Location"] = f"https://{UPLOAD_BUCKET}.s3.{REGION}.amazonaws.com/{location}"
         code_uri = properties.get("CodeUri")
         if resource.get("Type") == "AWS::Serverless::Function" and isinstance(code_uri, str) \
                 and not code_uri.startswith("s3://"):

@@ -9,6 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
 
 /**
  * Runs a command-line tool that {@code .ci/run} installs (cfn-lint and the SAM translator in a Python virtual
@@ -44,6 +50,18 @@ final class ExternalTool {
     Path cfnLint = python().resolveSibling("cfn-lint");
     assertThat(cfnLint).as("cfn-lint (%s)", INSTALL_HINT).isRegularFile();
     return cfnLint;
+  }
+
+  /** The project's version, as the root {@code pom.xml} declares it. */
+  static String projectVersion() {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Document pom = factory.newDocumentBuilder().parse(ROOT.resolve("pom.xml").toFile());
+      return XPathFactory.newInstance().newXPath().evaluate("/project/version", pom);
+    } catch (ParserConfigurationException | SAXException | IOException | XPathExpressionException e) {
+      throw new AssertionError("cannot read the version from pom.xml", e);
+    }
   }
 
   /** Node.js ({@code -Dtokengate.node}, default {@code node} on the PATH). */

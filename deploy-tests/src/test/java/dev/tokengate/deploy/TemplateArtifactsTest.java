@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Proves that {@code sam deploy} would upload working code: every function's {@code CodeUri} exists after
- * {@code package}, and its {@code Handler} names a public class and method inside that very artifact.
+ * Proves that {@code sam deploy} would upload working code: every function's {@code CodeUri}, in
+ * {@code template.yaml} and in the local templates of the applications it nests, exists after {@code package}
+ * (relative to its own template, as SAM resolves it), and its {@code Handler} names a public class and method
+ * inside that very artifact.
  */
 class TemplateArtifactsTest {
 
@@ -29,11 +31,12 @@ class TemplateArtifactsTest {
 
   @TestFactory
   Stream<DynamicTest> everyFunctionHandlerExistsInTheArtifactItsCodeUriNames() throws Exception {
-    Map<String, Map<String, Object>> functions = functions();
-    assertThat(functions).containsKeys("AuthorizerFunction", "HelloFunction");
+    Map<String, Map<String, Object>> functions = new LinkedHashMap<>();
+    collectFunctions(TEMPLATE, functions);
+    assertThat(functions).containsKeys("template.yaml Authorizer/AuthorizerFunction", "template.yaml HelloFunction");
     return functions.entrySet().stream().map(function -> DynamicTest.dynamicTest(function.getKey(), () -> {
       Map<String, Object> properties = function.getValue();
-      Path artifact = ROOT.resolve((String) properties.get("CodeUri"));
+      Path artifact = (Path) properties.get("Artifact");
       assertThat(artifact)
           .as("%s CodeUri (run ./mvnw -B package first)", function.getKey())
           .isRegularFile();
@@ -65,20 +68,31 @@ class TemplateArtifactsTest {
     }
   }
 
+  /**
+   * The functions of a template by "template name", with the Globals merged in and {@code Artifact} the resolved
+   * {@code CodeUri}; nested applications' functions under the names of the applications that nest them.
+   */
   @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, Object>> functions() throws Exception {
-    assertThat(Files.isRegularFile(TEMPLATE)).isTrue();
-    Map<String, Object> template = CloudFormationYaml.read(TEMPLATE);
-    Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template
+  private static void collectFunctions(Path template, Map<String, Map<String, Object>> functions) throws Exception {
+    assertThat(Files.isRegularFile(template)).as("%s", template).isTrue();
+    Map<String, Object> yaml = CloudFormationYaml.read(template);
+    Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) yaml
         .getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of());
-    Map<String, Map<String, Object>> functions = new LinkedHashMap<>();
-    ((Map<String, Map<String, Object>>) template.get("Resources")).forEach((name, resource) -> {
-      if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+    for (Map.Entry<String, Map<String, Object>> resource
+        : ((Map<String, Map<String, Object>>) yaml.get("Resources")).entrySet()) {
+      Map<String, Object> own = (Map<String, Object>) resource.getValue().getOrDefault("Properties", Map.of());
+      if ("AWS::Serverless::Function".equals(resource.getValue().get("Type"))) {
         Map<String, Object> properties = new LinkedHashMap<>(globals);
-        properties.putAll((Map<String, Object>) resource.get("Properties"));
-        functions.put(name, properties);
+        properties.putAll(own);
+        properties.put("Artifact", template.resolveSibling((String) own.get("CodeUri")).normalize());
+        functions.put(template.getFileName() + " " + resource.getKey(), properties);
+      } else if ("AWS::Serverless::Application".equals(resource.getValue().get("Type"))
+          && own.get("Location") instanceof String location) {
+        Map<String, Map<String, Object>> nested = new LinkedHashMap<>();
+        collectFunctions(template.resolveSibling(location).normalize(), nested);
+        nested.forEach((name, properties) -> functions.put(template.getFileName() + " "
+            + resource.getKey() + "/" + name.substring(name.indexOf(' ') + 1), properties));
       }
-    });
-    return functions;
+    }
   }
 }

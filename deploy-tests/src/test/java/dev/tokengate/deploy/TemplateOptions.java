@@ -2,6 +2,7 @@ package dev.tokengate.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +51,13 @@ enum TemplateOptions {
       "UsageIdentifierClaim", "",
       "UsagePlanQuotaLimit", "0"));
 
+  /** The parameters of {@code template.yaml} that it passes, under the same name, to the authorizer stack. */
+  static final List<String> PASSED_TO_AUTHORIZER = List.of("JwtIssuer", "JwtAudience", "PolicyScope",
+      "KeyReaderArns", "SecretKmsKeyArn", "AuthorizerReservedConcurrency", "DecisionMetrics", "UsageIdentifierClaim");
+
+  /** The topic the demo's alarms notify when it has an AlarmEmail, as the authorizer stack is given it. */
+  static final String ALARM_TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:tokengate-alarms";
+
   private final Map<String, String> parameters;
 
   TemplateOptions(Map<String, String> parameters) {
@@ -59,6 +67,23 @@ enum TemplateOptions {
   /** The parameter values this set overrides; the others keep their defaults. */
   Map<String, String> parameters() {
     return parameters;
+  }
+
+  /**
+   * The parameter values the authorizer stack gets from {@code template.yaml} with this set: the shared ones, and
+   * a topic to notify when the set has an alarm email. Its own name stays the default (the stack's name).
+   */
+  Map<String, String> authorizerParameters() {
+    Map<String, String> passed = new LinkedHashMap<>();
+    parameters.forEach((name, value) -> {
+      if (PASSED_TO_AUTHORIZER.contains(name)) {
+        passed.put(name, value);
+      }
+    });
+    if (!parameters.getOrDefault("AlarmEmail", "").isEmpty()) {
+      passed.put("AlarmTopicArn", ALARM_TOPIC_ARN);
+    }
+    return passed;
   }
 
   /** The value a deployment with this set gives a parameter of {@code cloudFormation}: its override or default. */

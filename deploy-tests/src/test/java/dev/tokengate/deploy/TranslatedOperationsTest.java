@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Proves what an operator of a deployment gets, on the CloudFormation that the AWS SAM translator generates from
- * {@code template.yaml}: the access log and what it may not hold, the stage's throttling, the authorizer's
- * concurrency, the alarms and their notifications, the decision metrics and the optional usage plan.
+ * {@code template.yaml} and the authorizer stack it nests: the access log and what it may not hold, the stage's
+ * throttling, the authorizer's concurrency, the alarms and their notifications, the decision metrics and the
+ * optional usage plan.
  */
 @Tag("integration")
 class TranslatedOperationsTest {
@@ -33,6 +34,8 @@ class TranslatedOperationsTest {
   private static final Map<TemplateOptions, JsonNode> TRANSLATIONS = new EnumMap<>(TemplateOptions.class);
   private static JsonNode cloudFormation;
   private static JsonNode resources;
+  private static JsonNode authorizerStack;
+  private static JsonNode authorizerResources;
 
   @BeforeAll
   static void translate() throws Exception {
@@ -41,6 +44,8 @@ class TranslatedOperationsTest {
     }
     cloudFormation = TRANSLATIONS.get(TemplateOptions.DEFAULTS);
     resources = cloudFormation.path("Resources");
+    authorizerStack = SamTranslation.translateAuthorizer(Map.of());
+    authorizerResources = authorizerStack.path("Resources");
   }
 
   @Test
@@ -117,11 +122,11 @@ class TranslatedOperationsTest {
 
   @Test
   void authorizerHasReservedConcurrencyOnlyWhenOneIsGiven() {
-    JsonNode parameter = cloudFormation.at("/Parameters/AuthorizerReservedConcurrency");
+    JsonNode parameter = authorizerStack.at("/Parameters/AuthorizerReservedConcurrency");
 
-    assertThat(resources.at("/AuthorizerFunction/Properties/ReservedConcurrentExecutions/Fn::If").toString())
+    assertThat(authorizerResources.at("/AuthorizerFunction/Properties/ReservedConcurrentExecutions/Fn::If").toString())
         .isEqualTo("[\"HasReservedConcurrency\",{\"Ref\":\"AuthorizerReservedConcurrency\"},{\"Ref\":\"AWS::NoValue\"}]");
-    assertThat(condition("HasReservedConcurrency"))
+    assertThat(authorizerCondition("HasReservedConcurrency"))
         .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"AuthorizerReservedConcurrency\"},\"\"]}]}");
     assertThat(parameter.path("Default").asText()).isEmpty();
     Pattern allowed = Pattern.compile(parameter.path("AllowedPattern").asText());
@@ -138,7 +143,8 @@ class TranslatedOperationsTest {
       "ApiErrorsAlarm           | AWS/ApiGateway | 5XXError  | ApiName=!Ref AWS::StackName,Stage=!Ref ApiProdStage",
   })
   void alarmWatchesItsMetricAndGoesOffOnTheFirstOne(String alarm, String namespace, String metric, String dimensions) {
-    JsonNode properties = resources.path(alarm).path("Properties");
+    JsonNode properties = (authorizerResources.has(alarm) ? authorizerResources : resources).path(alarm)
+        .path("Properties");
 
     assertThat(properties.path("Namespace").asText()).isEqualTo(namespace);
     assertThat(properties.path("MetricName").asText()).isEqualTo(metric);
@@ -165,11 +171,15 @@ class TranslatedOperationsTest {
   void denySpikeAlarmCountsTheAuthorizersDenyDecisionsOnlyWhenItPublishesThem() {
     JsonNode alarm = resources.path("DenySpikeAlarm");
     JsonNode properties = alarm.path("Properties");
-    JsonNode variables = resources.at("/AuthorizerFunction/Properties/Environment/Variables");
+    JsonNode variables = authorizerResources.at("/AuthorizerFunction/Properties/Environment/Variables");
 
     assertThat(alarm.path("Condition").asText()).isEqualTo("PublishesDecisionMetrics");
     assertThat(properties.path("Namespace").path("Fn::Sub").asText()).isEqualTo(METRICS_NAMESPACE);
-    assertThat(variables.path("METRICS_NAMESPACE").path("Fn::Sub").asText()).isEqualTo(METRICS_NAMESPACE);
+    assertThat(variables.at("/METRICS_NAMESPACE/Fn::Sub").toString()).as("tokengate/NAME, the demo's stack name")
+        .isEqualTo("[\"tokengate/${Name}\",{\"Name\":{\"Fn::If\":[\"HasName\",{\"Ref\":\"Name\"},"
+            + "{\"Ref\":\"AWS::StackName\"}]}}]");
+    assertThat(resources.at("/Authorizer/Properties/Parameters/Name")).isEqualTo(ref("AWS::StackName"));
+    assertThat(resources.at("/Authorizer/Properties/Parameters/DecisionMetrics")).isEqualTo(ref("DecisionMetrics"));
     assertThat(properties.path("MetricName").asText()).isEqualTo("decisions");
     assertThat(dimensions(properties)).isEqualTo(Map.of("decision", "deny"));
     assertThat(properties.path("Statistic").asText()).isEqualTo("Sum");
@@ -183,13 +193,13 @@ class TranslatedOperationsTest {
 
   @Test
   void authorizerPublishesDecisionMetricsUnlessTheyAreDisabled() {
-    JsonNode variables = resources.at("/AuthorizerFunction/Properties/Environment/Variables");
+    JsonNode variables = authorizerResources.at("/AuthorizerFunction/Properties/Environment/Variables");
 
     assertThat(variables.path("DECISION_METRICS").path("Fn::If").toString())
         .isEqualTo("[\"PublishesDecisionMetrics\",\"on\",\"off\"]");
-    assertThat(condition("PublishesDecisionMetrics"))
+    assertThat(authorizerCondition("PublishesDecisionMetrics"))
         .isEqualTo("{\"Fn::Equals\":[{\"Ref\":\"DecisionMetrics\"},\"Enabled\"]}");
-    assertThat(cloudFormation.at("/Parameters/DecisionMetrics/Default").asText()).isEqualTo("Enabled");
+    assertThat(authorizerStack.at("/Parameters/DecisionMetrics/Default").asText()).isEqualTo("Enabled");
   }
 
   @Test
@@ -197,13 +207,24 @@ class TranslatedOperationsTest {
     List<String> alarms = SamTranslation.idsOfType(cloudFormation, ALARM).toList();
     JsonNode topic = resources.path("AlarmTopic");
 
-    assertThat(alarms).containsExactlyInAnyOrder(
-        "AuthorizerErrorsAlarm", "AuthorizerThrottlesAlarm", "DenySpikeAlarm", "ApiErrorsAlarm");
+    List<String> authorizerAlarms = SamTranslation.idsOfType(authorizerStack, ALARM).toList();
+
+    assertThat(alarms).containsExactlyInAnyOrder("DenySpikeAlarm", "ApiErrorsAlarm");
+    assertThat(authorizerAlarms).containsExactlyInAnyOrder("AuthorizerErrorsAlarm", "AuthorizerThrottlesAlarm");
     String notify = "[\"HasAlarmEmail\",[{\"Ref\":\"AlarmTopic\"}],{\"Ref\":\"AWS::NoValue\"}]";
     assertThat(alarms).allSatisfy(alarm -> {
       assertThat(resources.at("/" + alarm + "/Properties/AlarmActions/Fn::If").toString()).as(alarm).isEqualTo(notify);
       assertThat(resources.at("/" + alarm + "/Properties/OKActions/Fn::If").toString()).as(alarm).isEqualTo(notify);
     });
+    String notifyGivenTopic = "[\"HasAlarmTopic\",[{\"Ref\":\"AlarmTopicArn\"}],{\"Ref\":\"AWS::NoValue\"}]";
+    assertThat(authorizerAlarms).allSatisfy(alarm -> {
+      assertThat(authorizerResources.at("/" + alarm + "/Properties/AlarmActions/Fn::If").toString()).as(alarm)
+          .isEqualTo(notifyGivenTopic);
+      assertThat(authorizerResources.at("/" + alarm + "/Properties/OKActions/Fn::If").toString()).as(alarm)
+          .isEqualTo(notifyGivenTopic);
+    });
+    assertThat(resources.at("/Authorizer/Properties/Parameters/AlarmTopicArn/Fn::If").toString())
+        .as("the demo's topic, when it has one").isEqualTo("[\"HasAlarmEmail\",{\"Ref\":\"AlarmTopic\"},\"\"]");
     assertThat(topic.path("Type").asText()).isEqualTo("AWS::SNS::Topic");
     assertThat(topic.path("Condition").asText()).isEqualTo("HasAlarmEmail");
     assertThat(topic.at("/Properties/Subscription")).singleElement().satisfies(subscription -> {
@@ -230,8 +251,7 @@ class TranslatedOperationsTest {
     expected.put("DenySpikeAlarm", metrics);
     expected.put("ApiGatewayAccount", createsRole);
     expected.put("ApiGatewayCloudWatchLogsRole", createsRole);
-    expected.put("AuthorizerErrorsAlarm", true);
-    expected.put("AuthorizerThrottlesAlarm", true);
+    expected.put("Authorizer", true);
     expected.put("ApiErrorsAlarm", true);
     expected.forEach((resource, exists) -> assertThat(options.creates(translation, translation
         .path("Resources").path(resource))).as("%s with %s", resource, options).isEqualTo(exists));
@@ -284,12 +304,16 @@ class TranslatedOperationsTest {
 
   @Test
   void authorizerReturnsTheUsageClaimOnlyWhenOneIsNamed() {
-    JsonNode variables = resources.at("/AuthorizerFunction/Properties/Environment/Variables");
+    JsonNode variables = authorizerResources.at("/AuthorizerFunction/Properties/Environment/Variables");
 
     assertThat(variables.path("USAGE_IDENTIFIER_CLAIM").path("Fn::If").toString())
-        .isEqualTo("[\"HasUsagePlan\",{\"Ref\":\"UsageIdentifierClaim\"},{\"Ref\":\"AWS::NoValue\"}]");
+        .isEqualTo("[\"ReturnsUsageIdentifier\",{\"Ref\":\"UsageIdentifierClaim\"},{\"Ref\":\"AWS::NoValue\"}]");
+    assertThat(authorizerCondition("ReturnsUsageIdentifier"))
+        .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"UsageIdentifierClaim\"},\"\"]}]}");
     assertThat(condition("HasUsagePlan"))
         .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"UsageIdentifierClaim\"},\"\"]}]}");
+    assertThat(resources.at("/Authorizer/Properties/Parameters/UsageIdentifierClaim"))
+        .isEqualTo(ref("UsageIdentifierClaim"));
     assertThat(cloudFormation.at("/Parameters/UsageIdentifierClaim/Default").asText()).isEmpty();
   }
 
@@ -341,6 +365,10 @@ class TranslatedOperationsTest {
 
   private static String condition(String name) {
     return cloudFormation.path("Conditions").path(name).toString();
+  }
+
+  private static String authorizerCondition(String name) {
+    return authorizerStack.path("Conditions").path(name).toString();
   }
 
   /** An alarm's dimensions in order, a {@code Ref} written as in YAML ({@code !Ref Target}). */

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Proves the wiring of {@code template.yaml} on the CloudFormation that the AWS SAM translator generates from
- * it: what API Gateway invokes, who may invoke what, and what each role may do.
+ * Proves the wiring of {@code template.yaml} and of the authorizer stack it nests ({@code authorizer/template.yaml})
+ * on the CloudFormation that the AWS SAM translator generates from each: what API Gateway invokes, who may invoke
+ * what, what each role may do, and what the authorizer stack exports.
  */
 @Tag("integration")
 class TranslatedTemplateTest {
@@ -25,38 +26,115 @@ class TranslatedTemplateTest {
 
   private static JsonNode cloudFormation;
   private static JsonNode resources;
+  private static JsonNode authorizerStack;
+  private static JsonNode authorizerResources;
 
   @BeforeAll
   static void translate() throws Exception {
     cloudFormation = SamTranslation.translate(Map.of());
     resources = cloudFormation.path("Resources");
+    authorizerStack = SamTranslation.translateAuthorizer(Map.of());
+    authorizerResources = authorizerStack.path("Resources");
   }
 
   @Test
-  void authorizerInvokesTheSnapStartAliasNotTheFunction() {
-    JsonNode authorizer = authorizer();
-    String alias = aliasOf("AuthorizerFunction");
-
-    assertThat(authorizer.path("authorizerUri").path("Fn::Sub").path(1).path("__FunctionArn__"))
-        .isEqualTo(ref(alias));
-    assertThat(resources.path("AuthorizerFunction").path("Properties").path("SnapStart").path("ApplyOn").asText())
+  void apiInvokesTheAuthorizerStacksSnapStartAliasNotTheFunction() {
+    assertThat(authorizer().path("authorizerUri").path("Fn::Sub").path(1).path("__FunctionArn__"))
+        .isEqualTo(nestedOutput("AuthorizerArn"));
+    assertThat(authorizerStack.at("/Outputs/AuthorizerArn/Value"))
+        .isEqualTo(ref(aliasOf(authorizerStack, "AuthorizerFunction")));
+    assertThat(authorizerResources.at("/AuthorizerFunction/Properties/SnapStart/ApplyOn").asText())
         .isEqualTo("PublishedVersions");
   }
 
   @Test
-  void apiGatewayMayInvokeTheAuthorizerAlias() {
-    String alias = aliasOf("AuthorizerFunction");
+  void demoNestsTheAuthorizerStackFromItsOwnTemplate() {
+    JsonNode application = resources.path("Authorizer");
 
+    assertThat(application.path("Type").asText()).isEqualTo("AWS::CloudFormation::Stack");
+    assertThat(application.at("/Properties/TemplateURL").asText()).endsWith("/authorizer/template.yaml");
+  }
+
+  @Test
+  void demoPassesEachSharedParameterThroughToTheAuthorizerStackUnderItsOwnName() {
+    JsonNode passed = resources.at("/Authorizer/Properties/Parameters");
+
+    TemplateOptions.PASSED_TO_AUTHORIZER.forEach(name -> {
+      assertThat(passed.path(name)).as(name).isEqualTo(ref(name));
+      assertThat(authorizerStack.at("/Parameters/" + name).path("Default"))
+          .as("the default of %s", name).isEqualTo(cloudFormation.at("/Parameters/" + name).path("Default"));
+    });
+    assertThat(passed.path("Name")).isEqualTo(ref("AWS::StackName"));
+    assertThat(passed.path("AlarmTopicArn").toString())
+        .isEqualTo("{\"Fn::If\":[\"HasAlarmEmail\",{\"Ref\":\"AlarmTopic\"},\"\"]}");
+    List<String> declared = new ArrayList<>();
+    authorizerStack.path("Parameters").fieldNames().forEachRemaining(declared::add);
+    List<String> given = new ArrayList<>();
+    passed.fieldNames().forEachRemaining(given::add);
+    assertThat(given).as("every parameter of the authorizer stack is given")
+        .containsExactlyInAnyOrderElementsOf(declared);
+  }
+
+  @Test
+  void apiGatewayInvokesTheAuthorizerWithTheInvokeRoleAndNoLambdaPermission() {
+    assertThat(authorizer().path("authorizerCredentials")).isEqualTo(nestedOutput("AuthorizerInvokeRoleArn"));
     assertThat(SamTranslation.idsOfType(cloudFormation, "AWS::Lambda::Permission")
-        .map(id -> resources.path(id).path("Properties"))
-        .filter(permission -> permission.path("FunctionName").equals(ref(alias))))
-        .singleElement()
-        .satisfies(permission -> {
-          assertThat(permission.path("Action").asText()).isEqualTo("lambda:InvokeFunction");
-          assertThat(permission.path("Principal").asText()).isEqualTo("apigateway.amazonaws.com");
-          assertThat(permission.path("SourceArn").path("Fn::Sub").path(0).asText()).endsWith("/authorizers/*");
-          assertThat(permission.path("SourceArn").path("Fn::Sub").path(1).path("__ApiId__")).isEqualTo(ref("Api"));
-        });
+        .map(id -> resources.path(id).path("Properties").path("FunctionName")))
+        .as("permissions are the hello alias's, for its routes")
+        .allMatch(function -> function.equals(ref(aliasOf(cloudFormation, "HelloFunction"))));
+    assertThat(SamTranslation.idsOfType(authorizerStack, "AWS::Lambda::Permission")).isEmpty();
+  }
+
+  @Test
+  void invokeRoleLetsOnlyApiGatewayInvokeOnlyTheAuthorizerAlias() {
+    JsonNode role = authorizerResources.path("AuthorizerInvokeRole").path("Properties");
+
+    assertThat(authorizerStack.at("/Outputs/AuthorizerInvokeRoleArn/Value/Fn::GetAtt"))
+        .isEqualTo(JSON.createArrayNode().add("AuthorizerInvokeRole").add("Arn"));
+    assertThat(role.at("/AssumeRolePolicyDocument/Statement")).singleElement().satisfies(trust -> {
+      assertThat(trust.path("Effect").asText()).isEqualTo("Allow");
+      assertThat(trust.at("/Principal/Service").asText()).isEqualTo("apigateway.amazonaws.com");
+      assertThat(actions(trust)).containsExactly("sts:AssumeRole");
+    });
+    assertThat(role.has("ManagedPolicyArns")).isFalse();
+    assertThat(statementsOf(role)).singleElement().satisfies(statement -> {
+      assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+      assertThat(actions(statement)).containsExactly("lambda:InvokeFunction");
+      assertThat(statement.path("Resource")).isEqualTo(ref(aliasOf(authorizerStack, "AuthorizerFunction")));
+    });
+  }
+
+  @ParameterizedTest(name = "{0} exported as STACK-{0}")
+  @CsvSource({"AuthorizerArn", "AuthorizerInvokeRoleArn", "SecretArn"})
+  void authorizerStackExportsWhatOtherStacksImport(String output) {
+    JsonNode declared = authorizerStack.at("/Outputs/" + output);
+
+    assertThat(declared.at("/Export/Name/Fn::Sub").asText()).isEqualTo("${AWS::StackName}-" + output);
+    assertThat(declared.path("Value").isMissingNode()).isFalse();
+    assertThat(authorizerStack.at("/Outputs/SecretArn/Value")).isEqualTo(ref("JwtSecret"));
+  }
+
+  @Test
+  void demoOutputsTheNestedStacksSecret() {
+    assertThat(cloudFormation.at("/Outputs/JwtSecretArn/Value")).isEqualTo(nestedOutput("SecretArn"));
+    assertThat(cloudFormation.at("/Outputs/MintTokenCommand/Value/Fn::Sub/0").asText())
+        .contains("--secret-id ${Authorizer.Outputs.SecretArn}");
+  }
+
+  @Test
+  void authorizerStackCanBePublishedToTheServerlessApplicationRepository() {
+    JsonNode application = authorizerStack.at("/Metadata/AWS::ServerlessRepo::Application");
+
+    assertThat(application.path("Name").asText()).isEqualTo("tokengate-authorizer");
+    assertThat(application.path("SpdxLicenseId").asText()).isEqualTo("Apache-2.0");
+    assertThat(application.path("SemanticVersion").asText())
+        .isEqualTo(ExternalTool.projectVersion().replace("-SNAPSHOT", ""));
+    assertThat(application.path("Author").asText()).isNotBlank();
+    assertThat(application.path("SourceCodeUrl").asText()).isEqualTo("https://github.com/tokengate/tokengate");
+    for (String file : List.of("LicenseUrl", "ReadmeUrl")) {
+      assertThat(SamTranslation.AUTHORIZER_TEMPLATE.resolveSibling(application.path(file).asText()))
+          .as(file).isRegularFile();
+    }
   }
 
   @Test
@@ -86,7 +164,7 @@ class TranslatedTemplateTest {
       assertThat(operation.path("security")).as(path.getKey())
           .isEqualTo(JSON.createArrayNode().add(JSON.createObjectNode().set("JwtAuthorizer", JSON.createArrayNode())));
       assertThat(operation.at("/x-amazon-apigateway-integration/uri/Fn::Sub").asText()).as(path.getKey())
-          .contains("${" + aliasOf("HelloFunction") + "}");
+          .contains("${" + aliasOf(cloudFormation, "HelloFunction") + "}");
     }));
 
     assertThat(routes).containsExactlyInAnyOrder("GET /hello", "GET /whoami");
@@ -117,7 +195,7 @@ class TranslatedTemplateTest {
 
   @Test
   void authorizerRoleMayReadOnlyItsOwnSecret() {
-    List<JsonNode> statements = statementsOfRoleOf("AuthorizerFunction");
+    List<JsonNode> statements = statementsOfRoleOf(authorizerResources, "AuthorizerFunction");
 
     assertThat(statements)
         .filteredOn(statement -> actions(statement).stream().anyMatch(action -> action.startsWith("secretsmanager:")))
@@ -131,7 +209,7 @@ class TranslatedTemplateTest {
   @Test
   void secretsResourcePolicyDeniesReadingTheKeyToEveryoneButTheAuthorizerRole() {
     JsonNode policy = resourcePolicyOfTheSigningKey();
-    String role = roleOf("AuthorizerFunction");
+    String role = roleOf(authorizerResources, "AuthorizerFunction");
 
     assertThat(policy.path("BlockPublicPolicy").booleanValue()).isTrue();
     assertThat(policy.at("/ResourcePolicy/Statement"))
@@ -154,10 +232,10 @@ class TranslatedTemplateTest {
 
   @Test
   void keyReadersAreAnEmptyByDefaultListOfIamRoleOrUserArns() {
-    JsonNode parameter = cloudFormation.at("/Parameters/KeyReaderArns");
+    JsonNode parameter = authorizerStack.at("/Parameters/KeyReaderArns");
 
     assertThat(parameter.path("Default").asText()).isEmpty();
-    assertThat(cloudFormation.at("/Conditions/HasKeyReaders").toString())
+    assertThat(authorizerStack.at("/Conditions/HasKeyReaders").toString())
         .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"KeyReaderArns\"},\"\"]}]}");
     Pattern allowed = Pattern.compile(parameter.path("AllowedPattern").asText());
     assertThat(List.of("", "arn:aws:iam::123456789012:role/issuer",
@@ -170,12 +248,12 @@ class TranslatedTemplateTest {
 
   @Test
   void signingKeyUsesTheAwsManagedKeyUnlessACustomerManagedKeyIsGiven() {
-    JsonNode parameter = cloudFormation.at("/Parameters/SecretKmsKeyArn");
+    JsonNode parameter = authorizerStack.at("/Parameters/SecretKmsKeyArn");
 
     assertThat(parameter.path("Default").asText()).isEmpty();
-    assertThat(cloudFormation.at("/Conditions/HasSecretKmsKey").toString())
+    assertThat(authorizerStack.at("/Conditions/HasSecretKmsKey").toString())
         .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"SecretKmsKeyArn\"},\"\"]}]}");
-    assertThat(resources.at("/JwtSecret/Properties/KmsKeyId/Fn::If").toString())
+    assertThat(authorizerResources.at("/JwtSecret/Properties/KmsKeyId/Fn::If").toString())
         .isEqualTo("[\"HasSecretKmsKey\",{\"Ref\":\"SecretKmsKeyArn\"},{\"Ref\":\"AWS::NoValue\"}]");
     Pattern allowed = Pattern.compile(parameter.path("AllowedPattern").asText());
     assertThat(List.of("", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
@@ -188,7 +266,7 @@ class TranslatedTemplateTest {
 
   @Test
   void authorizerRoleMayDecryptWithTheCustomerManagedKeyOnlyThroughSecretsManager() {
-    JsonNode role = resources.path(roleOf("AuthorizerFunction")).path("Properties");
+    JsonNode role = authorizerResources.path(roleOf(authorizerResources, "AuthorizerFunction")).path("Properties");
     List<JsonNode> conditional = new ArrayList<>();
     role.path("Policies").forEach(policy -> {
       if (policy.has("Fn::If")) {
@@ -211,7 +289,7 @@ class TranslatedTemplateTest {
 
   @Test
   void helloRoleMayReadNoSecret() {
-    assertThat(statementsOfRoleOf("HelloFunction"))
+    assertThat(statementsOfRoleOf(resources, "HelloFunction"))
         .flatMap(TranslatedTemplateTest::actions)
         .noneMatch(action -> action.startsWith("secretsmanager:") || action.startsWith("kms:"));
   }
@@ -219,11 +297,12 @@ class TranslatedTemplateTest {
   @ParameterizedTest
   @CsvSource({"AuthorizerFunction", "HelloFunction"})
   void roleMayOnlyWriteItsFunctionsOwnLogGroup(String function) {
-    String logGroup = resources.at("/" + function + "/Properties/LoggingConfig/LogGroup/Ref").asText();
-    JsonNode role = resources.path(roleOf(function)).path("Properties");
+    JsonNode stack = resourcesOf(function);
+    String logGroup = stack.at("/" + function + "/Properties/LoggingConfig/LogGroup/Ref").asText();
+    JsonNode role = stack.path(roleOf(stack, function)).path("Properties");
 
     assertThat(role.has("ManagedPolicyArns")).as("managed policies grant more than needed").isFalse();
-    assertThat(statementsOfRoleOf(function))
+    assertThat(statementsOfRoleOf(stack, function))
         .allSatisfy(statement -> {
           assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
           assertThat(statement.path("Resource").toString()).doesNotContain("*");
@@ -236,13 +315,13 @@ class TranslatedTemplateTest {
           assertThat(statement.path("Resource").path("Fn::GetAtt"))
               .isEqualTo(JSON.createArrayNode().add(logGroup).add("Arn"));
         });
-    assertThat(resources.path(logGroup).path("Properties").path("RetentionInDays").asInt()).isPositive();
+    assertThat(stack.path(logGroup).path("Properties").path("RetentionInDays").asInt()).isPositive();
   }
 
   @ParameterizedTest
   @CsvSource({"AuthorizerFunction", "HelloFunction"})
   void functionRestoresFromSnapStartSnapshotsOnArm64(String function) {
-    JsonNode properties = resources.path(function).path("Properties");
+    JsonNode properties = resourcesOf(function).path(function).path("Properties");
 
     assertThat(properties.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
     assertThat(properties.path("Architectures").toString()).isEqualTo("[\"arm64\"]");
@@ -253,7 +332,7 @@ class TranslatedTemplateTest {
 
   @Test
   void authorizerGetsTheSecretArnAndNoVariableForAnEmptyIssuerOrAudience() {
-    JsonNode variables = resources.at("/AuthorizerFunction/Properties/Environment/Variables");
+    JsonNode variables = authorizerResources.at("/AuthorizerFunction/Properties/Environment/Variables");
 
     assertThat(variables.path("JWT_SECRET_ARN")).isEqualTo(ref("JwtSecret"));
     assertThat(variables.path("JWT_SECRET").isTextual()).as("declared for sam local --env-vars").isTrue();
@@ -269,7 +348,7 @@ class TranslatedTemplateTest {
 
   @Test
   void signingKeyIsGeneratedWithSixtyFourCharacters() {
-    JsonNode secret = resources.path("JwtSecret").path("Properties");
+    JsonNode secret = authorizerResources.path("JwtSecret").path("Properties");
 
     assertThat(secret.has("SecretString")).as("no key in the template").isFalse();
     assertThat(secret.at("/GenerateSecretString/PasswordLength").asInt()).isEqualTo(64);
@@ -288,8 +367,8 @@ class TranslatedTemplateTest {
   }
 
   private static JsonNode resourcePolicyOfTheSigningKey() {
-    return SamTranslation.idsOfType(cloudFormation, "AWS::SecretsManager::ResourcePolicy")
-        .map(id -> resources.path(id).path("Properties"))
+    return SamTranslation.idsOfType(authorizerStack, "AWS::SecretsManager::ResourcePolicy")
+        .map(id -> authorizerResources.path(id).path("Properties"))
         .filter(policy -> policy.path("SecretId").equals(ref("JwtSecret")))
         .reduce((first, second) -> {
           throw new AssertionError("more than one resource policy on the signing key");
@@ -306,23 +385,36 @@ class TranslatedTemplateTest {
   }
 
   /** The SAM-generated alias of a function, which points at a published (SnapStart) version. */
-  private static String aliasOf(String function) {
-    return SamTranslation.idsOfType(cloudFormation, "AWS::Lambda::Alias")
-        .filter(id -> resources.path(id).path("Properties").path("FunctionName").equals(ref(function)))
+  private static String aliasOf(JsonNode template, String function) {
+    return SamTranslation.idsOfType(template, "AWS::Lambda::Alias")
+        .filter(id -> template.at("/Resources/" + id + "/Properties/FunctionName").equals(ref(function)))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no alias for " + function));
   }
 
-  private static String roleOf(String function) {
+  /** The translated resources of the stack that holds the function: the authorizer stack or the demo's. */
+  private static JsonNode resourcesOf(String function) {
+    return authorizerResources.has(function) ? authorizerResources : resources;
+  }
+
+  private static String roleOf(JsonNode resources, String function) {
     return resources.at("/" + function + "/Properties/Role/Fn::GetAtt/0").asText();
   }
 
-  private static List<JsonNode> statementsOfRoleOf(String function) {
-    List<JsonNode> statements = new ArrayList<>();
-    resources.path(roleOf(function)).path("Properties").path("Policies")
-        .forEach(policy -> policy.at("/PolicyDocument/Statement").forEach(statements::add));
+  private static List<JsonNode> statementsOfRoleOf(JsonNode resources, String function) {
+    List<JsonNode> statements = statementsOf(resources.path(roleOf(resources, function)).path("Properties"));
     assertThat(statements).as("inline statements of %s's role", function).isNotEmpty();
     return statements;
+  }
+
+  private static List<JsonNode> statementsOf(JsonNode role) {
+    List<JsonNode> statements = new ArrayList<>();
+    role.path("Policies").forEach(policy -> policy.at("/PolicyDocument/Statement").forEach(statements::add));
+    return statements;
+  }
+
+  private static JsonNode nestedOutput(String output) {
+    return JSON.createObjectNode().set("Fn::GetAtt", JSON.createArrayNode().add("Authorizer").add("Outputs." + output));
   }
 
   private static List<String> actions(JsonNode statement) {

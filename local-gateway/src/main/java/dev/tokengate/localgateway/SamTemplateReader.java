@@ -14,11 +14,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Turns the parsed YAML of a SAM template into {@link SamTemplate}, applying {@code Globals} as SAM does. */
+/**
+ * Turns the parsed YAML of a SAM template into {@link SamTemplate}, applying {@code Globals} as SAM does, and
+ * following an authorizer's {@code FunctionArn} into the local template of a nested
+ * {@code AWS::Serverless::Application} ({@code !GetAtt App.Outputs.Name}), as tokengate's own template does.
+ */
 final class SamTemplateReader {
 
   private static final String FUNCTION = "AWS::Serverless::Function";
   private static final String API = "AWS::Serverless::Api";
+  private static final String APPLICATION = "AWS::Serverless::Application";
+  private static final String OUTPUTS = "Outputs.";
   /** The logical ID SAM gives the API it creates for Api events without a RestApiId. */
   private static final String IMPLICIT_API = "ServerlessRestApi";
   private static final int DEFAULT_MEMORY_MB = 128;
@@ -30,6 +36,7 @@ final class SamTemplateReader {
 
   private final Path templateDir;
   private final Map<String, Object> resources;
+  private final Map<String, Object> outputs;
   private final Map<String, Object> functionGlobals;
   private final Map<String, Object> apiGlobals;
   private final Intrinsics intrinsics;
@@ -39,6 +46,7 @@ final class SamTemplateReader {
   SamTemplateReader(Path template, Map<String, Object> yaml, Map<String, String> parameterOverrides) {
     this.templateDir = template.toAbsolutePath().getParent();
     this.resources = mapOf(yaml.get("Resources"), "Resources");
+    this.outputs = mapOf(yaml.getOrDefault("Outputs", Map.of()), "Outputs");
     Map<String, Object> globals = mapOf(yaml.getOrDefault("Globals", Map.of()), "Globals");
     this.functionGlobals = mapOf(globals.getOrDefault("Function", Map.of()), "Globals.Function");
     this.apiGlobals = mapOf(globals.getOrDefault("Api", Map.of()), "Globals.Api");
@@ -127,10 +135,7 @@ final class SamTemplateReader {
       throw new TemplateException("authorizer " + name + " has FunctionPayloadType " + payload
           + "; local-gateway runs TOKEN authorizers only");
     }
-    String functionName = functionOf(authorizer.get("FunctionArn"))
-        .orElseThrow(() -> new TemplateException("authorizer " + name + ": FunctionArn must refer to a function"
-            + " of this template (!GetAtt MyFunction.Arn or !Ref MyFunction.Alias)"));
-    function(functionName, properties(functionName, resources.get(functionName), functionGlobals));
+    String functionName = authorizerFunction(name, authorizer.get("FunctionArn"));
 
     Map<String, Object> identity = mapOf(authorizer.getOrDefault("Identity", Map.of()), name + ".Identity");
     String header = intrinsics.text(identity.getOrDefault("Header", "Authorization")).orElse("Authorization");
@@ -149,6 +154,81 @@ final class SamTemplateReader {
           + "; it must be a number of seconds from 0 to " + MAX_TTL_SECONDS);
     }
     return new TokenAuthorizer(name, functionName, header, validation, Duration.ofSeconds(ttl));
+  }
+
+  /**
+   * Registers the function an authorizer's FunctionArn points at, in this template or behind an output of a
+   * nested application, and returns its logical ID.
+   */
+  private String authorizerFunction(String authorizer, Object functionArn) {
+    Optional<String> own = functionOf(functionArn);
+    if (own.isPresent()) {
+      function(own.get(), properties(own.get(), resources.get(own.get()), functionGlobals));
+      return own.get();
+    }
+    LambdaFunction nested = nestedOutputOf(functionArn)
+        .map(output -> nestedTemplate(output.getKey()).functionBehindOutput(output.getKey(), output.getValue()))
+        .orElseThrow(() -> new TemplateException("authorizer " + authorizer + ": FunctionArn must refer to a"
+            + " function of this template (!GetAtt MyFunction.Arn or !Ref MyFunction.Alias) or to an output of a"
+            + " nested application (!GetAtt MyApp.Outputs.FunctionArn)"));
+    LambdaFunction known = functions.putIfAbsent(nested.name(), nested);
+    if (known != null && !known.equals(nested)) {
+      throw new TemplateException("authorizer " + authorizer + ": the nested function " + nested.name()
+          + " has the logical ID of another function; rename one of them");
+    }
+    return nested.name();
+  }
+
+  /** The application and output of {@code !GetAtt App.Outputs.Name}, in its short or long form. */
+  private Optional<Map.Entry<String, String>> nestedOutputOf(Object functionArn) {
+    if (!(functionArn instanceof Map<?, ?> map) || map.size() != 1 || !map.containsKey("Fn::GetAtt")) {
+      return Optional.empty();
+    }
+    Object attribute = map.get("Fn::GetAtt");
+    String text = attribute instanceof List<?> parts && parts.size() == 2
+        ? parts.get(0) + "." + parts.get(1)
+        : String.valueOf(attribute);
+    int dot = text.indexOf('.');
+    if (dot < 0 || !text.startsWith(OUTPUTS, dot + 1)
+        || !APPLICATION.equals(typeOf(resources.get(text.substring(0, dot))))) {
+      return Optional.empty();
+    }
+    return Optional.of(Map.entry(text.substring(0, dot), text.substring(dot + 1 + OUTPUTS.length())));
+  }
+
+  /**
+   * A reader of a nested application's local template, with the parameters the application passes that have a
+   * local value; the others keep the nested template's defaults.
+   */
+  private SamTemplateReader nestedTemplate(String application) {
+    Map<String, Object> properties = properties(application, resources.get(application), Map.of());
+    if (!(properties.get("Location") instanceof String location) || location.contains("://")) {
+      throw new TemplateException(application + ": Location must be the path of a local template"
+          + " (local-gateway cannot run an application from the Serverless Application Repository or S3)");
+    }
+    Path template = templateDir.resolve(location).normalize();
+    Map<String, Object> yaml = CloudFormationYaml.read(template);
+    Map<String, Object> declared = mapOf(yaml.getOrDefault("Parameters", Map.of()), location + " Parameters");
+    Map<String, String> values = new LinkedHashMap<>();
+    mapOf(properties.getOrDefault("Parameters", Map.of()), application + ".Parameters").forEach((name, value) -> {
+      if (!declared.containsKey(name)) {
+        throw new TemplateException(application + ".Parameters." + name + ": " + location
+            + " declares no parameter " + name);
+      }
+      if (!intrinsics.isNoValue(value)) {
+        intrinsics.text(value).ifPresent(text -> values.put(name, text));
+      }
+    });
+    return new SamTemplateReader(template, yaml, values);
+  }
+
+  /** The function an output of this (nested) template names, read with this template's Globals. */
+  private LambdaFunction functionBehindOutput(String application, String output) {
+    Object value = mapOf(outputs.get(output), application + ": output " + output).get("Value");
+    String name = functionOf(value).orElseThrow(() -> new TemplateException(application + ": output " + output
+        + " must exist and refer to a function of its template (!Ref MyFunction.Alias)"));
+    function(name, properties(name, resources.get(name), functionGlobals));
+    return functions.get(name);
   }
 
   /** The function a FunctionArn points at, also through SAM's alias references ({@code Fn.Alias}, {@code FnAliaslive}). */

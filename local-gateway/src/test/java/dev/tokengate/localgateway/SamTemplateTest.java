@@ -376,6 +376,155 @@ class SamTemplateTest {
         .hasMessageContaining("is not a CloudFormation template");
   }
 
+  @Test
+  void followsAnAuthorizerIntoTheLocalTemplateOfANestedApplication() throws Exception {
+    Path template = writeNested(NESTED_AUTHORIZER);
+
+    SamTemplate read = SamTemplate.read(template, Map.of());
+    TokenAuthorizer authorizer = route(read, "/a").authorizer().orElseThrow();
+    LambdaFunction function = read.functions().get("AuthorizerFunction");
+
+    assertThat(authorizer.functionName()).isEqualTo("AuthorizerFunction");
+    assertThat(function.codeUri()).as("relative to the nested template").isEqualTo(dir.resolve("auth/target/auth.jar"));
+    assertThat(function.handler()).isEqualTo("example.Authorizer::handleRequest");
+    assertThat(function.memoryMb()).as("the nested template's Globals").isEqualTo(1024);
+    assertThat(function.environment()).containsOnly(
+        Map.entry("JWT_ISSUER", "https://issuer.example"),
+        Map.entry("METRICS_NAMESPACE", "tokengate/local-gateway"),
+        Map.entry("TOPIC", "none"));
+    assertThat(function.awsOnlyVariables()).containsExactly("JWT_SECRET_ARN");
+    assertThat(read.functions()).containsOnlyKeys("AuthorizerFunction", "Fn");
+  }
+
+  @Test
+  void passesParameterOverridesThroughToTheNestedApplication() throws Exception {
+    Path template = writeNested(NESTED_AUTHORIZER);
+
+    LambdaFunction function = SamTemplate.read(template, Map.of("Issuer", "https://other.example"))
+        .functions().get("AuthorizerFunction");
+
+    assertThat(function.environment()).containsEntry("JWT_ISSUER", "https://other.example");
+  }
+
+  @Test
+  void refusesANestedApplicationThatIsNotALocalTemplate() throws Exception {
+    Path template = writeNested(NESTED_AUTHORIZER);
+    Files.writeString(template, Files.readString(template)
+        .replace("Location: auth/template.yaml", "Location: https://bucket.s3.amazonaws.com/auth.yaml"));
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith("Auth: Location must be the path of a local template");
+  }
+
+  @Test
+  void refusesAParameterTheNestedTemplateDoesNotDeclare() throws Exception {
+    Path template = writeNested(NESTED_AUTHORIZER.replace("JwtIssuer: {Type", "Iss: {Type"));
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("Auth.Parameters.JwtIssuer: auth/template.yaml declares no parameter JwtIssuer");
+  }
+
+  @Test
+  void refusesANestedOutputThatNamesNoFunction() throws Exception {
+    Path template = writeNested(NESTED_AUTHORIZER.replace("Value: !Ref AuthorizerFunction.Alias", "Value: x"));
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("Auth: output AuthorizerArn must exist and refer to a function of its template"
+            + " (!Ref MyFunction.Alias)");
+  }
+
+  @Test
+  void readsTheLongFormOfANestedOutputReference() throws Exception {
+    Path template = writeNested(NESTED_AUTHORIZER);
+    Files.writeString(template, Files.readString(template)
+        .replace("!GetAtt Auth.Outputs.AuthorizerArn", "{\"Fn::GetAtt\": [Auth, Outputs.AuthorizerArn]}"));
+
+    assertThat(route(SamTemplate.read(template, Map.of()), "/a").authorizer().orElseThrow().functionName())
+        .isEqualTo("AuthorizerFunction");
+  }
+
+  @Test
+  void refusesAFunctionArnThatIsNeitherAFunctionNorANestedOutput() throws Exception {
+    Path template = writeNested(NESTED_AUTHORIZER);
+    Files.writeString(template, Files.readString(template)
+        .replace("!GetAtt Auth.Outputs.AuthorizerArn", "!GetAtt Auth.Arn"));
+
+    assertThatThrownBy(() -> SamTemplate.read(template, Map.of()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("or to an output of a nested application (!GetAtt MyApp.Outputs.FunctionArn)");
+  }
+
+  /** A nested authorizer stack shaped like tokengate's own: parameters, Globals, a conditional variable. */
+  private static final String NESTED_AUTHORIZER = """
+      Parameters:
+        JwtIssuer: {Type: String, Default: ""}
+        Name: {Type: String, Default: ""}
+        AlarmTopicArn: {Type: String, Default: none}
+      Conditions:
+        HasName: !Not [!Equals [!Ref Name, ""]]
+      Globals:
+        Function:
+          MemorySize: 1024
+      Resources:
+        Secret:
+          Type: AWS::SecretsManager::Secret
+        AuthorizerFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: target/auth.jar
+            Handler: example.Authorizer::handleRequest
+            AutoPublishAlias: live
+            Environment:
+              Variables:
+                JWT_SECRET_ARN: !Ref Secret
+                JWT_ISSUER: !Ref JwtIssuer
+                METRICS_NAMESPACE: !Sub
+                  - tokengate/${Name}
+                  - Name: !If [HasName, !Ref Name, !Ref AWS::StackName]
+                TOPIC: !Ref AlarmTopicArn
+      Outputs:
+        AuthorizerArn:
+          Value: !Ref AuthorizerFunction.Alias
+      """;
+
+  /** A parent template whose API's authorizer is the nested {@code auth/template.yaml}'s output. */
+  private Path writeNested(String nested) throws Exception {
+    Files.createDirectories(dir.resolve("auth"));
+    Files.writeString(dir.resolve("auth/template.yaml"), nested);
+    return write("""
+        Parameters:
+          Issuer: {Type: String, Default: "https://issuer.example"}
+        Resources:
+          Auth:
+            Type: AWS::Serverless::Application
+            Properties:
+              Location: auth/template.yaml
+              Parameters:
+                JwtIssuer: !Ref Issuer
+                Name: !Ref AWS::StackName
+                AlarmTopicArn: !GetAtt Topic.TopicArn
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: Prod
+              Auth:
+                DefaultAuthorizer: Jwt
+                Authorizers:
+                  Jwt:
+                    FunctionArn: !GetAtt Auth.Outputs.AuthorizerArn
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn.jar
+              Handler: a.B::c
+              Events:
+                E: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /a, Method: get}}
+        """);
+  }
+
   private static String api(String auth, String defaultAuthorizer) {
     return """
         Resources:
