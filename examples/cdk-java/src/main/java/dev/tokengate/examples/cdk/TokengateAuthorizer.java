@@ -110,7 +110,9 @@ public final class TokengateAuthorizer extends Construct {
   /**
    * Adds tokengate's gateway responses to {@code api}: 401 with {@code WWW-Authenticate: Bearer} for a missing
    * or malformed header, 403 with the authorizer's reason ({@code {"message":"token expired"}}) for a Deny, and
-   * 500 with a fixed body when the authorizer fails, which says nothing about why.
+   * 500 with a fixed body when the authorizer fails, which says nothing about why; and fixed bodies for the
+   * limits: 429 over a rate ({@code THROTTLED}) or a quota ({@code QUOTA_EXCEEDED}), 403 for an API key that is
+   * not in the usage plan ({@code INVALID_API_KEY}).
    */
   public void addGatewayResponses(RestApiBase api) {
     api.addGatewayResponse("Unauthorized", GatewayResponseOptions.builder()
@@ -134,6 +136,21 @@ public final class TokengateAuthorizer extends Construct {
         .type(ResponseType.AUTHORIZER_CONFIGURATION_ERROR)
         .statusCode("500")
         .templates(json("{\"message\":\"Internal server error\"}"))
+        .build());
+    api.addGatewayResponse("Throttled", GatewayResponseOptions.builder()
+        .type(ResponseType.THROTTLED)
+        .statusCode("429")
+        .templates(json("{\"message\":\"Too Many Requests\"}"))
+        .build());
+    api.addGatewayResponse("QuotaExceeded", GatewayResponseOptions.builder()
+        .type(ResponseType.QUOTA_EXCEEDED)
+        .statusCode("429")
+        .templates(json("{\"message\":\"Limit Exceeded\"}"))
+        .build());
+    api.addGatewayResponse("InvalidApiKey", GatewayResponseOptions.builder()
+        .type(ResponseType.INVALID_API_KEY)
+        .statusCode("403")
+        .templates(json("{\"message\":\"Forbidden\"}"))
         .build());
   }
 

@@ -55,7 +55,7 @@ class ProtectedApiStackTest {
     assertThat(template.resources("AWS::ApiGateway::GatewayResponse").values())
         .extracting(response -> response.at("/Properties/ResponseType").asText())
         .containsExactlyInAnyOrder("UNAUTHORIZED", "ACCESS_DENIED", "AUTHORIZER_FAILURE",
-            "AUTHORIZER_CONFIGURATION_ERROR");
+            "AUTHORIZER_CONFIGURATION_ERROR", "THROTTLED", "QUOTA_EXCEEDED", "INVALID_API_KEY");
   }
 
   @Test

@@ -119,7 +119,20 @@ class TokengateAuthorizerTest {
 
     assertThat(List.of(gatewayResponse("AUTHORIZER_FAILURE"), gatewayResponse("AUTHORIZER_CONFIGURATION_ERROR")))
         .containsOnly(internalError);
-    assertThat(template.resources("AWS::ApiGateway::GatewayResponse")).hasSize(4);
+    assertThat(template.resources("AWS::ApiGateway::GatewayResponse")).hasSize(7);
+  }
+
+  @Test
+  void answersAClientOverItsLimits429AndAnUnknownApiKey403() {
+    assertThat(gatewayResponse("THROTTLED")).isEqualTo(json("""
+        {"StatusCode": "429",
+         "ResponseTemplates": {"application/json": "{\\"message\\":\\"Too Many Requests\\"}"}}"""));
+    assertThat(gatewayResponse("QUOTA_EXCEEDED")).isEqualTo(json("""
+        {"StatusCode": "429",
+         "ResponseTemplates": {"application/json": "{\\"message\\":\\"Limit Exceeded\\"}"}}"""));
+    assertThat(gatewayResponse("INVALID_API_KEY")).isEqualTo(json("""
+        {"StatusCode": "403",
+         "ResponseTemplates": {"application/json": "{\\"message\\":\\"Forbidden\\"}"}}"""));
   }
 
   @Test
