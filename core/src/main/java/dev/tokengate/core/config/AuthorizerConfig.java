@@ -104,6 +104,9 @@ public record AuthorizerConfig(
    * @param contextClaims claims passed to the backend ({@code CONTEXT_CLAIMS})
    * @param policyScope what an Allow covers ({@code POLICY_SCOPE})
    * @param invalidTokenResponse how an invalid token is answered ({@code INVALID_TOKEN_RESPONSE})
+   * @param usageIdentifierClaim the claim returned as {@code usageIdentifierKey} ({@code USAGE_IDENTIFIER_CLAIM})
+   * @param decisionMetrics whether decision lines carry CloudWatch metrics ({@code DECISION_METRICS})
+   * @param metricsNamespace the namespace of those metrics ({@code METRICS_NAMESPACE})
    * @throws ConfigException naming the variable when a value is missing or not allowed
    */
   public AuthorizerConfig {

@@ -39,6 +39,7 @@ public record AuthorizerResponse(
    * @param principalId the caller's identity
    * @param policyDocument the IAM policy
    * @param context values passed on as {@code $context.authorizer.<key>}
+   * @param usageIdentifierKey the API key for usage plans, or null
    */
   public AuthorizerResponse {
     Objects.requireNonNull(principalId, "principalId");
@@ -46,7 +47,13 @@ public record AuthorizerResponse(
     context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
   }
 
-  /** A response without a usage identifier key. */
+  /**
+   * A response without a usage identifier key.
+   *
+   * @param principalId the caller's identity
+   * @param policyDocument the IAM policy
+   * @param context values passed on as {@code $context.authorizer.<key>}
+   */
   public AuthorizerResponse(String principalId, PolicyDocument policyDocument, Map<String, Object> context) {
     this(principalId, policyDocument, context, null);
   }

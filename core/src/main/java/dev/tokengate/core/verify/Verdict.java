@@ -46,6 +46,7 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Denied {
      * @param context the context values
      * @param claims every claim
      * @param kid see {@link Verdict#kid()}
+     * @param usageIdentifierKey the usage identifier, or empty
      */
     public Allowed {
       Objects.requireNonNull(principal, "principal");
@@ -55,7 +56,14 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Denied {
       Objects.requireNonNull(usageIdentifierKey, "usageIdentifierKey");
     }
 
-    /** A valid token without a usage identifier, as every token is when {@code USAGE_IDENTIFIER_CLAIM} is unset. */
+    /**
+     * A valid token without a usage identifier, as every token is when {@code USAGE_IDENTIFIER_CLAIM} is unset.
+     *
+     * @param principal the principal
+     * @param context the context values
+     * @param claims every claim
+     * @param kid see {@link Verdict#kid()}
+     */
     public Allowed(String principal, Map<String, Object> context, Map<String, Object> claims, Optional<String> kid) {
       this(principal, context, claims, kid, Optional.empty());
     }
